@@ -103,6 +103,7 @@ internal static class JsonDocumentReader
         if (cut > 0) message = message[..cut];
         var path = message.IndexOf(" Path:", StringComparison.Ordinal);
         if (path > 0) message = message[..path];
+        message = message.Replace(" which is not supported in this mode. Change the reader options", "", StringComparison.Ordinal);
         return message.TrimEnd('.', ' ', '|');
     }
 }

@@ -103,8 +103,9 @@ internal sealed class ObjectContext(RawDocument document, object[] prefix, Sourc
     {
         ErrorCount++;
         var field = FieldPath.Format(path);
-        var hint = quoteHint && value.ValueKind is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False
-            ? $" (quote it: \"{value.GetRawText()}\")"
+        var hint = !quoteHint ? ""
+            : value.ValueKind is JsonValueKind.Number ? $" (quote it: \"{value.GetRawText()}\")"
+            : value.ValueKind is JsonValueKind.True or JsonValueKind.False ? " (YAML reads unquoted true/false/yes/no/on/off as booleans: quote the value)"
             : "";
         diagnostics.Add(new Diagnostic(DiagnosticLevel.Error, DiagnosticCodes.WrongType,
             $"field \"{field}\" must be {expected}, found {JsonKinds.Describe(value.ValueKind)}{hint}",

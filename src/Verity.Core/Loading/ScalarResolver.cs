@@ -68,6 +68,12 @@ internal static class ScalarResolver
 
     private static bool TryWriteNumber(Utf8JsonWriter writer, string text)
     {
+        if (IsJsonNumber(text))
+        {
+            // Already a JSON number: keep it as written (1.0 stays 1.0, no precision lost).
+            writer.WriteRawValue(text, skipInputValidation: true);
+            return true;
+        }
         var plain = text.Contains('_') ? text.Replace("_", "") : text;
         if (TryParseInteger(plain, out var integer, out var unsigned))
         {
@@ -113,6 +119,32 @@ internal static class ScalarResolver
         if (signed >= long.MinValue && signed <= long.MaxValue) { value = (long)signed; return true; }
         if (!negative && signed <= ulong.MaxValue) { unsigned = (ulong)signed; return true; }
         return false;
+    }
+
+    /// <summary>RFC 8259 number: <c>-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?</c>.</summary>
+    private static bool IsJsonNumber(string s)
+    {
+        var i = 0;
+        if (i < s.Length && s[i] == '-') i++;
+        if (i >= s.Length || !char.IsAsciiDigit(s[i])) return false;
+        if (s[i] == '0') i++;
+        else while (i < s.Length && char.IsAsciiDigit(s[i])) i++;
+        if (i < s.Length && s[i] == '.')
+        {
+            i++;
+            var start = i;
+            while (i < s.Length && char.IsAsciiDigit(s[i])) i++;
+            if (i == start) return false;
+        }
+        if (i < s.Length && s[i] is 'e' or 'E')
+        {
+            i++;
+            if (i < s.Length && s[i] is '-' or '+') i++;
+            var start = i;
+            while (i < s.Length && char.IsAsciiDigit(s[i])) i++;
+            if (i == start) return false;
+        }
+        return i == s.Length;
     }
 
     /// <summary>go-yaml v2's float pattern: <c>^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$</c>.</summary>

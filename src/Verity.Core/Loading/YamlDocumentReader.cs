@@ -64,7 +64,8 @@ internal static class YamlDocumentReader
         }
         catch (YamlException e)
         {
-            diagnostics.Add(Error(file, e.Start, lineOffset, DiagnosticCodes.YamlSyntax, $"YAML syntax error: {Describe(e)}"));
+            // "While scanning X, found Y": Start marks X, End marks Y — the place to fix.
+            diagnostics.Add(Error(file, e.End.Line > 0 ? e.End : e.Start, lineOffset, DiagnosticCodes.YamlSyntax, $"YAML syntax error: {Describe(e)}"));
             return NextSeparator(text, LineStart(text, Math.Max(documentStart, offset + (int)e.Start.Index)));
         }
         catch (YamlLoadException e)
