@@ -22,6 +22,7 @@ public sealed class Snapshot
         IReadOnlyList<TypedObject<V1Pod>> pods,
         IReadOnlyList<TypedObject<V1Service>> services,
         IReadOnlyList<TypedObject<V1ServiceAccount>> serviceAccounts,
+        IReadOnlyList<TypedObject<V1NetworkPolicy>> networkPolicies,
         IReadOnlyList<Diagnostic> diagnostics)
     {
         Objects = objects;
@@ -30,6 +31,7 @@ public sealed class Snapshot
         Pods = pods;
         Services = services;
         ServiceAccounts = serviceAccounts;
+        NetworkPolicies = networkPolicies;
         Diagnostics = diagnostics;
         _byKind = objects.GroupBy(o => o.Kind).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         _byNamespace = objects.Where(o => o.Namespace is not null)
@@ -50,6 +52,9 @@ public sealed class Snapshot
     public IReadOnlyList<TypedObject<V1Pod>> Pods { get; }
     public IReadOnlyList<TypedObject<V1Service>> Services { get; }
     public IReadOnlyList<TypedObject<V1ServiceAccount>> ServiceAccounts { get; }
+
+    /// <summary>networking.k8s.io NetworkPolicies (readable ones; the others are reported in <see cref="Diagnostics"/>).</summary>
+    public IReadOnlyList<TypedObject<V1NetworkPolicy>> NetworkPolicies { get; }
 
     /// <summary>Problems found while building: duplicates, fields of the wrong type in objects Verity reads.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }

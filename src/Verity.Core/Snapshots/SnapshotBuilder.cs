@@ -24,9 +24,10 @@ public static class SnapshotBuilder
         var pods = Typed<V1Pod>(objects, CoreGroup, "Pod", diagnostics);
         var services = Typed<V1Service>(objects, CoreGroup, "Service", diagnostics);
         var serviceAccounts = Typed<V1ServiceAccount>(objects, CoreGroup, "ServiceAccount", diagnostics);
+        var networkPolicies = Typed<V1NetworkPolicy>(objects, "networking.k8s.io", "NetworkPolicy", diagnostics);
         var workloads = WorkloadResolver.Resolve(objects, pods, diagnostics);
         var namespaces = Namespaces(objects);
-        return new Snapshot(objects, namespaces, workloads, pods, services, serviceAccounts, diagnostics);
+        return new Snapshot(objects, namespaces, workloads, pods, services, serviceAccounts, networkPolicies, diagnostics);
     }
 
     private static KubeObject WithEffectiveNamespace(KubeObject obj, ApiScopes scopes, SnapshotOptions options)

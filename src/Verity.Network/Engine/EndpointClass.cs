@@ -1,0 +1,28 @@
+using Verity.Network.Model;
+
+namespace Verity.Network.Engine;
+
+/// <summary>
+/// Endpoints that every policy treats alike: same kind, namespace, labels, namespace labels, declared ports
+/// and the same answers to every address range. One evaluation answers for all members.
+/// For each direction it holds the rules that apply when a member is the subject (cluster rules in
+/// precedence order; NetworkPolicy rules of the policies selecting it, and whether any does).
+/// </summary>
+internal sealed class EndpointClass(int id, Endpoint representative)
+{
+    public int Id { get; } = id;
+    public Endpoint Representative { get; } = representative;
+    public bool Exempt => !Representative.IsPolicyTarget;
+
+    /// <summary>For each global peer index: does this class match it?</summary>
+    public bool[] PeerMatches { get; set; } = [];
+
+    public CompiledRule[] AdminEgress { get; set; } = [];
+    public CompiledRule[] AdminIngress { get; set; } = [];
+    public CompiledRule[] BaselineEgress { get; set; } = [];
+    public CompiledRule[] BaselineIngress { get; set; } = [];
+    public CompiledRule[] PolicyEgress { get; set; } = [];
+    public CompiledRule[] PolicyIngress { get; set; } = [];
+    public bool EgressIsolated { get; set; }
+    public bool IngressIsolated { get; set; }
+}

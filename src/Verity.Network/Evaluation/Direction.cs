@@ -1,0 +1,8 @@
+namespace Verity.Network.Evaluation;
+
+/// <summary>Which side decides: egress at the source, ingress at the destination.</summary>
+public enum Direction
+{
+    Egress,
+    Ingress,
+}

@@ -1,0 +1,34 @@
+using Verity.Core.Model;
+using Verity.Core.Snapshots;
+using Verity.Network.Model;
+using Verity.Network.Policies;
+
+namespace Verity.Network.Evaluation;
+
+/// <summary>A snapshot compiled for network questions: its endpoints, its policies and the options.</summary>
+public sealed record NetworkModel(IReadOnlyList<Endpoint> Endpoints, PolicySet Policies, NetworkOptions Options)
+{
+    public IReadOnlyList<Diagnostic> Diagnostics => Policies.Diagnostics;
+
+    public static NetworkModel FromSnapshot(Snapshot snapshot, NetworkOptions? options = null) =>
+        new(EndpointCatalog.FromSnapshot(snapshot), PolicyCompiler.Compile(snapshot), options ?? new NetworkOptions());
+
+    /// <summary>
+    /// Finds an endpoint by its id (<c>ns/pod</c>, <c>ns/kind/name</c>), by <c>ns/name</c> of a workload, or an IP
+    /// address (a pod with that IP, else an external endpoint). Returns null when nothing matches.
+    /// </summary>
+    public Endpoint? Resolve(string text)
+    {
+        var byId = Endpoints.FirstOrDefault(e => e.Id == text);
+        if (byId is not null) return byId;
+        var parts = text.Split('/');
+        if (parts.Length == 2)
+        {
+            var workload = Endpoints.Where(e => e.Kind == EndpointKind.Workload && e.Namespace == parts[0] && e.Id.EndsWith("/" + parts[1], StringComparison.Ordinal)).ToList();
+            if (workload.Count == 1) return workload[0];
+        }
+        if (System.Net.IPAddress.TryParse(text, out var ip))
+            return Endpoints.FirstOrDefault(e => e.Addresses.Contains(ip)) ?? Endpoint.External(ip);
+        return null;
+    }
+}
