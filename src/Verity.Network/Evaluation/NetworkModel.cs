@@ -10,8 +10,11 @@ public sealed record NetworkModel(IReadOnlyList<Endpoint> Endpoints, PolicySet P
 {
     public IReadOnlyList<Diagnostic> Diagnostics => Policies.Diagnostics;
 
+    /// <summary>The snapshot's namespaces (declared or implied), with their labels.</summary>
+    public IReadOnlyList<NamespaceInfo> Namespaces { get; init; } = [];
+
     public static NetworkModel FromSnapshot(Snapshot snapshot, NetworkOptions? options = null) =>
-        new(EndpointCatalog.FromSnapshot(snapshot), PolicyCompiler.Compile(snapshot), options ?? new NetworkOptions());
+        new(EndpointCatalog.FromSnapshot(snapshot), PolicyCompiler.Compile(snapshot), options ?? new NetworkOptions()) { Namespaces = snapshot.Namespaces };
 
     /// <summary>
     /// Finds an endpoint by its id (<c>ns/pod</c>, <c>ns/kind/name</c>), by <c>ns/name</c> of a workload, or an IP
