@@ -16,7 +16,7 @@ namespace Verity.Network.Policies;
 /// destinationNamedPort), and the older v1alpha1 AdminNetworkPolicy / BaselineAdminNetworkPolicy
 /// (Allow/Deny/Pass; ports portNumber/namedPort/portRange). Peers Verity cannot evaluate (nodes,
 /// domainNames) match nothing, reported once. An unknown peer type fails closed: nothing for Accept,
-/// everything for Deny and Pass.
+/// everything for Deny, and a Pass rule with one becomes a Deny.
 /// </summary>
 internal sealed class ClusterPolicyCompiler(KubeObject source, List<Diagnostic> diagnostics)
 {
@@ -99,6 +99,9 @@ internal sealed class ClusterPolicyCompiler(KubeObject source, List<Diagnostic> 
                 continue;
             }
             var peers = Peers(rule, peersField, [.. at, peersField], act);
+            // Fail closed: for Deny and Pass rules an unknown peer means "treat the rule as a 'Deny all' rule"
+            // (v1alpha2 ClusterNetworkPolicyIngressPeer/EgressPeer). A Pass matching everything would fail open.
+            if (act == ClusterAction.Pass && peers.Any(p => p is AnyPeer)) act = ClusterAction.Deny;
             var ports = legacy ? LegacyPorts(rule, [.. at, "ports"]) : Protocols(rule, [.. at, "protocols"]);
             rules.Add(new ClusterRule(index, name, act, peers, ports));
             index++;
