@@ -1,1 +1,27 @@
-class B{static void Main(){}}
+using Verity.Bench.Commands;
+
+const string usage = """
+    usage:
+      Verity.Bench generate [--objects 50000] [--format yaml|json|yaml-stream] --out FILE [--seed N]
+                            [--namespaces N] [--workloads N] [--replicas N] [--services N] [--netpols N]
+                            [--roles N] [--cluster-roles N] [--cluster-role-bindings N]
+      Verity.Bench load     [--objects 50000] [--iterations 5] [--peer-iterations 2] [--snapshot-iterations 1]
+                            [--only loaders,stream,peer,snapshot,memory] [--report FILE] [--seed N]
+    """;
+
+try
+{
+    return args switch
+    {
+        ["generate", .. var rest] => GenerateCommand.Run(Arguments.Parse(rest)),
+        ["load", .. var rest] => LoadCommand.Run(Arguments.Parse(rest)),
+        [ProbeCommand.Name, .. var rest] => ProbeCommand.Run(Arguments.Parse(rest)),
+        _ => throw new UsageException("expected a command"),
+    };
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    Console.Error.WriteLine(usage);
+    return 2;
+}

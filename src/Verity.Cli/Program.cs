@@ -1,1 +1,15 @@
-class P{static void Main(){}}
+using System.CommandLine;
+using Verity.Cli.Scan;
+
+namespace Verity.Cli;
+
+/// <summary>The <c>verity</c> command (also <c>kubectl verity</c> as a plugin): lists the commands, nothing else.</summary>
+internal static class Program
+{
+    public static RootCommand Root(CliEnvironment env) => new("Verity: identity-first Zero Trust for Kubernetes fleets.")
+    {
+        ScanCommand.Create(env),
+    };
+
+    private static Task<int> Main(string[] args) => CliRunner.RunAsync(Root, args, CliEnvironment.FromConsole());
+}

@@ -35,11 +35,11 @@ internal static class JsonDocumentReader
                     foreach (var element in root.EnumerateArray())
                     {
                         var at = offsets[i++];
-                        documents.Add(Document(element, bytes, lines, file, at, ItemLocations(element, bytes, lines, file, at)));
+                        documents.Add(Document(element, bytes, lines, file, at));
                     }
                     continue;
                 }
-                documents.Add(Document(root, bytes, lines, file, start, ItemLocations(root, bytes, lines, file, start)));
+                documents.Add(Document(root, bytes, lines, file, start));
             }
         }
         catch (JsonException e)
@@ -49,25 +49,23 @@ internal static class JsonDocumentReader
         }
     }
 
-    private static RawDocument Document(JsonElement root, ReadOnlyMemory<byte> bytes, LineIndex lines, string file, long start, IReadOnlyList<SourceLocation>? items)
+    /// <summary>A document, and for a top-level "items" array each element's position and own locator (found in one skipping pass).</summary>
+    private static RawDocument Document(JsonElement root, ReadOnlyMemory<byte> bytes, LineIndex lines, string file, long start)
     {
         var (line, column) = lines.Position(start);
-        return new RawDocument(root, new SourceLocation(file, line, column), new JsonSourceLocator(bytes, lines, file, start, []), items);
-    }
-
-    /// <summary>Positions of the elements of a top-level "items" array, found in one skipping pass.</summary>
-    private static List<SourceLocation>? ItemLocations(JsonElement root, ReadOnlyMemory<byte> bytes, LineIndex lines, string file, long start)
-    {
+        var document = new RawDocument(root, new SourceLocation(file, line, column), new JsonSourceLocator(bytes, lines, file, start, []), null);
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
-            return null;
+            return document;
         var offsets = ArrayElementOffsets(bytes.Span, start, "items");
-        var result = new List<SourceLocation>(offsets.Count);
+        var locations = new List<SourceLocation>(offsets.Count);
+        var locators = new List<ISourceLocator?>(offsets.Count);
         for (var i = 0; i < offsets.Count; i++)
         {
-            var (line, column) = lines.Position(offsets[i]);
-            result.Add(new SourceLocation(file, line, column, i));
+            var (itemLine, itemColumn) = lines.Position(offsets[i]);
+            locations.Add(new SourceLocation(file, itemLine, itemColumn, i));
+            locators.Add(new JsonSourceLocator(bytes, lines, file, offsets[i], []));
         }
-        return result;
+        return document with { ItemLocations = locations, ItemLocators = locators };
     }
 
     /// <summary>Byte offsets of the elements of the array at <paramref name="start"/> (or of its property <paramref name="property"/>).</summary>

@@ -4,13 +4,14 @@ using Verity.Core.Model;
 namespace Verity.Core.Loading;
 
 /// <summary>Reports envelope problems of one object with field paths and source positions.</summary>
-internal sealed class ObjectContext(RawDocument document, object[] prefix, SourceLocation? itemLocation, List<Diagnostic> diagnostics)
+internal sealed class ObjectContext(RawDocument document, object[] prefix, SourceLocation? itemLocation, List<Diagnostic> diagnostics,
+    ISourceLocator? ownLocator = null)
 {
     public int ErrorCount { get; private set; }
 
     public SourceLocation Location => itemLocation ?? document.Location;
 
-    public ISourceLocator? Locator => document.Locator switch
+    public ISourceLocator? Locator => ownLocator ?? document.Locator switch
     {
         YamlSourceLocator yaml when prefix.Length > 0 => yaml.WithPrefix(prefix),
         JsonSourceLocator json when prefix.Length > 0 => json.WithPrefix(prefix),

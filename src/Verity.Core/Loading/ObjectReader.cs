@@ -59,7 +59,8 @@ internal static class ObjectReader
             var location = document.ItemLocations is { } known && index < known.Count
                 ? known[index]
                 : document.Location with { ListIndex = index };
-            var context = new ObjectContext(document, ["items", index], location, diagnostics);
+            var itemLocator = document.ItemLocators is { } locators && index < locators.Count ? locators[index] : null;
+            var context = new ObjectContext(document, ["items", index], location, diagnostics, itemLocator);
             index++;
             if (item.ValueKind != JsonValueKind.Object)
             {

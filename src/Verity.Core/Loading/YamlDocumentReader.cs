@@ -52,13 +52,18 @@ internal static class YamlDocumentReader
                 converter.Reset();
                 converter.WriteRoot(parser);
                 writer.Flush();
+                var documentEnd = offset + (int)parser.Current!.Start.Index;
                 parser.Consume<DocumentEnd>();
                 if (IsEmpty(root)) continue;
                 var json = JsonDocument.Parse(buffer.WrittenMemory.ToArray());
-                var locator = new YamlSourceLocator(text, file, LineStart(text, documentStart), lineOffset + (int)root.Start.Line - 1, []);
-                var items = converter.ItemMarks.Count == 0 ? null
-                    : converter.ItemMarks.Select((m, i) => new SourceLocation(file, (int)m.Line + lineOffset, (int)m.Column, i)).ToList();
-                documents.Add(new RawDocument(json.RootElement, location, locator, items));
+                var locator = new YamlSourceLocator(text, file, LineStart(text, documentStart), documentEnd, lineOffset + (int)root.Start.Line - 1, []);
+                var marks = converter.ItemMarks;
+                var items = marks.Count == 0 ? null
+                    : marks.Select((m, i) => new SourceLocation(file, (int)m.Line + lineOffset, (int)m.Column, i)).ToList();
+                documents.Add(new RawDocument(json.RootElement, location, locator, items)
+                {
+                    ItemLocators = marks.Count == 0 ? null : marks.Select((m, i) => ItemLocator(text, file, offset, lineOffset, marks, i, documentEnd)).ToList(),
+                });
             }
             return -1;
         }
@@ -68,11 +73,34 @@ internal static class YamlDocumentReader
             diagnostics.Add(Error(file, e.End.Line > 0 ? e.End : e.Start, lineOffset, DiagnosticCodes.YamlSyntax, $"YAML syntax error: {Describe(e)}"));
             return NextSeparator(text, LineStart(text, Math.Max(documentStart, offset + (int)e.Start.Index)));
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet throws this (not a YamlException) for some unterminated flow collections; no position is known
+            // beyond the document that was being read.
+            var at = new SourceLocation(file, LineNumber(text, documentStart), 1);
+            diagnostics.Add(new Diagnostic(DiagnosticLevel.Error, DiagnosticCodes.YamlSyntax, $"YAML syntax error: {e.Message.TrimEnd('.')} (an unclosed {{ or [ ?)", at));
+            return NextSeparator(text, LineStart(text, documentStart) + 1);
+        }
         catch (YamlLoadException e)
         {
             diagnostics.Add(Error(file, e.Start, lineOffset, DiagnosticCodes.Unsupported, $"unsupported YAML: {e.Message}"));
             return NextSeparator(text, LineStart(text, Math.Max(documentStart, offset + (int)e.Start.Index)));
         }
+    }
+
+    /// <summary>
+    /// A locator that reads only one item of a block sequence (<c>- apiVersion: …</c>): its source runs from the
+    /// line of its dash to the line of the next item, and parses as a one-element sequence. Null for flow-style
+    /// items, which then fall back to the document's locator.
+    /// </summary>
+    private static YamlSourceLocator? ItemLocator(string text, string file, int offset, int lineOffset, List<Mark> marks, int i, int documentEnd)
+    {
+        var at = offset + (int)marks[i].Index;
+        var lineStart = LineStart(text, at);
+        var lead = text.AsSpan(lineStart, at - lineStart).TrimStart(' ');
+        if (!lead.StartsWith("- ") || !lead[2..].IsWhiteSpace()) return null;
+        var end = i + 1 < marks.Count ? LineStart(text, offset + (int)marks[i + 1].Index) : documentEnd;
+        return end > lineStart ? new YamlSourceLocator(text, file, lineStart, end, lineOffset + (int)marks[i].Line - 1, [0]) : null;
     }
 
     private static bool IsEmpty(ParsingEvent root) =>
@@ -114,6 +142,8 @@ internal static class YamlDocumentReader
         index = Math.Clamp(index, 0, text.Length);
         return index == 0 ? 0 : text.LastIndexOf('\n', index - 1) + 1;
     }
+
+    private static int LineNumber(string text, int index) => CountLines(text, 0, Math.Clamp(index, 0, text.Length)) + 1;
 
     private static int CountLines(string text, int from, int to) => text.AsSpan(from, to - from).Count('\n');
 }

@@ -7,18 +7,19 @@ namespace Verity.Core.Loading;
 /// <summary>
 /// Finds a field's position in YAML source by re-parsing the object's document on demand. Only used when
 /// a problem is reported, so loading never pays for it. <paramref name="start"/> is the index of the line
-/// where the document's root node begins, <paramref name="lineOffset"/> the number of lines before it.
+/// where the document's root node begins, <paramref name="end"/> where its source ends,
+/// <paramref name="lineOffset"/> the number of lines before <paramref name="start"/>.
 /// A path that leaves the source (an absent key, an index past the end) resolves to the deepest node that exists.
 /// </summary>
-internal sealed class YamlSourceLocator(string text, string file, int start, int lineOffset, IReadOnlyList<object> prefix) : ISourceLocator
+internal sealed class YamlSourceLocator(string text, string file, int start, int end, int lineOffset, IReadOnlyList<object> prefix) : ISourceLocator
 {
-    public ISourceLocator WithPrefix(params object[] more) => new YamlSourceLocator(text, file, start, lineOffset, [.. prefix, .. more]);
+    public ISourceLocator WithPrefix(params object[] more) => new YamlSourceLocator(text, file, start, end, lineOffset, [.. prefix, .. more]);
 
     public SourceLocation? Locate(IReadOnlyList<object> path)
     {
         try
         {
-            using var reader = new StringReader(text[start..]);
+            using var reader = new StringReader(text[start..end]);
             var parser = new Parser(reader);
             parser.Consume<StreamStart>();
             parser.Consume<DocumentStart>();

@@ -15,9 +15,14 @@ public sealed record ResourceRef(string ApiVersion, string Kind, string? Namespa
     public string Display => Namespace is null ? $"{Kind}/{Name}" : $"{Namespace}/{Kind}/{Name}";
 
     public bool Equals(ResourceRef? other) =>
-        other is not null && Kind == other.Kind && Name == other.Name && Namespace == other.Namespace && Group == other.Group;
+        other is not null && Kind == other.Kind && Name == other.Name && Namespace == other.Namespace
+        && GroupSpan(ApiVersion).SequenceEqual(GroupSpan(other.ApiVersion));
 
-    public override int GetHashCode() => HashCode.Combine(Kind, Name, Namespace, Group);
+    // Hashing runs for every dictionary lookup: compare the group as a span, without allocating it.
+    public override int GetHashCode() => HashCode.Combine(Kind, Name, Namespace, string.GetHashCode(GroupSpan(ApiVersion)));
+
+    private static ReadOnlySpan<char> GroupSpan(string apiVersion) =>
+        apiVersion.IndexOf('/') is var i and >= 0 ? apiVersion.AsSpan(0, i) : [];
 
     public override string ToString() => Display;
 }

@@ -27,18 +27,30 @@ internal static class WorkloadResolver
         var controllers = objects.Where(o => templates.ContainsKey(o.Ref)).ToList();
         var byName = controllers.GroupBy(o => (o.Namespace, o.Kind, o.Name)).ToDictionary(g => g.Key, g => g.ToList());
 
-        var tops = new Dictionary<ResourceRef, ResourceRef>();
-        foreach (var obj in controllers) tops[obj.Ref] = Top(obj, byName).Ref;
-
+        // Group every controller and pod under its top in one pass: linear in the number of objects.
         var podsByRef = pods.ToDictionary(p => p.Object.Ref);
-        return controllers.Where(o => tops[o.Ref].Equals(o.Ref)).Select(top =>
+        var members = new Dictionary<ResourceRef, List<KubeObject>>();
+        var order = new List<KubeObject>();
+        foreach (var obj in controllers)
         {
-            var members = controllers.Where(o => !o.Ref.Equals(top.Ref) && tops[o.Ref].Equals(top.Ref)).ToList();
+            var top = Top(obj, byName);
+            if (!members.TryGetValue(top.Ref, out var list))
+            {
+                members[top.Ref] = list = [];
+                order.Add(top);
+            }
+            if (!top.Ref.Equals(obj.Ref)) list.Add(obj);
+        }
+        var position = new Dictionary<ResourceRef, int>();
+        for (var i = 0; i < controllers.Count; i++) position[controllers[i].Ref] = i;
+        return order.OrderBy(t => position[t.Ref]).Select(top =>
+        {
+            var below = members[top.Ref];
             return new Workload(
                 top,
                 templates[top.Ref],
-                members.Where(m => !podsByRef.ContainsKey(m.Ref)).ToList(),
-                podsByRef.TryGetValue(top.Ref, out var self) ? [self] : members.Where(m => podsByRef.ContainsKey(m.Ref)).Select(m => podsByRef[m.Ref]).ToList());
+                below.Where(m => !podsByRef.ContainsKey(m.Ref)).ToList(),
+                podsByRef.TryGetValue(top.Ref, out var self) ? [self] : below.Where(m => podsByRef.ContainsKey(m.Ref)).Select(m => podsByRef[m.Ref]).ToList());
         }).ToList();
     }
 

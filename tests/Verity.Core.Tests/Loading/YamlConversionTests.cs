@@ -95,4 +95,14 @@ public sealed class YamlConversionTests
         Assert.Equal(["crlf", "two"], result.Objects.Select(o => o.Name));
         Assert.Equal(new SourceLocation("crlf.yaml", 6, 1), result.Objects[1].Source);
     }
+
+    [Fact]
+    public void AnUnclosedFlowMappingIsADiagnosticNotACrash()
+    {
+        var result = ManifestParser.Parse("apiVersion: v1\nkind: A\nmetadata: {name: a\nc: 2\n---\napiVersion: v1\nkind: B\nmetadata:\n  name: b\n", "flow.yaml");
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("VT1002", diagnostic.Code);
+        Assert.StartsWith("flow.yaml:", diagnostic.ToString());
+        Assert.Equal("B", Assert.Single(result.Objects).Kind);
+    }
 }

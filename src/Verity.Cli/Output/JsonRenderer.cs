@@ -1,0 +1,98 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Verity.Cli.Scan;
+using Verity.Core.Model;
+using Verity.Posture;
+
+namespace Verity.Cli.Output;
+
+/// <summary>
+/// Writes the scan report as the JSON document of docs/output.md. Written field by field (not by reflection
+/// over records) so the shape is explicit here and cannot drift with a rename; keys never disappear (absent
+/// values are <c>null</c>).
+/// </summary>
+internal static class JsonRenderer
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // readable quotes; output is never embedded in HTML
+    };
+
+    public static void Write(TextWriter output, ScanReport report)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            var card = report.Scorecard;
+            json.WriteStartObject();
+            json.WriteNumber("score", card.Score);
+            json.WriteStartArray("namespaces");
+            foreach (var ns in card.Namespaces)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", ns.Name);
+                json.WriteNumber("score", ns.Score);
+                json.WriteNumber("findings", ns.Findings);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("findings");
+            foreach (var finding in card.Findings) WriteFinding(json, finding);
+            json.WriteEndArray();
+            json.WriteStartArray("diagnostics");
+            foreach (var diagnostic in report.Diagnostics) WriteDiagnostic(json, diagnostic);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        output.Write(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        output.Write('\n');
+    }
+
+    private static void WriteFinding(Utf8JsonWriter json, Finding finding)
+    {
+        json.WriteStartObject();
+        json.WriteString("rule", finding.RuleId);
+        json.WriteString("severity", Name(finding.Severity));
+        json.WriteString("resource", finding.Subject.Display);
+        json.WriteString("message", finding.Message);
+        json.WriteString("remediation", finding.Remediation);
+        json.WriteString("evidence", finding.Evidence);
+        json.WriteStartArray("controls");
+        foreach (var control in finding.Controls) json.WriteStringValue(control);
+        json.WriteEndArray();
+        if (finding.Source is { } source)
+        {
+            json.WriteStartObject("source");
+            json.WriteString("file", source.File);
+            json.WriteNumber("line", source.Line);
+            json.WriteNumber("column", source.Column);
+            json.WriteEndObject();
+        }
+        else json.WriteNull("source");
+        json.WriteEndObject();
+    }
+
+    private static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic diagnostic)
+    {
+        json.WriteStartObject();
+        json.WriteString("level", diagnostic.Level == DiagnosticLevel.Error ? "error" : "warning");
+        json.WriteString("code", diagnostic.Code);
+        json.WriteString("message", diagnostic.Message);
+        json.WriteString("file", diagnostic.Location?.File);
+        WriteNumberOrNull(json, "line", diagnostic.Location?.Line);
+        WriteNumberOrNull(json, "column", diagnostic.Location?.Column);
+        json.WriteString("field", diagnostic.FieldPath);
+        json.WriteEndObject();
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter json, string name, int? value)
+    {
+        if (value is int v) json.WriteNumber(name, v);
+        else json.WriteNull(name);
+    }
+
+    /// <summary>Severities in JSON are lower-case: <c>critical</c>, <c>high</c>, <c>medium</c>, <c>low</c>, <c>info</c>.</summary>
+    public static string Name(Severity severity) => severity.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,88 @@
+using Spectre.Console;
+using Verity.Cli.Scan;
+using Verity.Core.Model;
+using Verity.Posture;
+using Verity.Posture.Scoring;
+
+namespace Verity.Cli.Output;
+
+/// <summary>
+/// The human view of a scan: the overall score, a table of namespace scores, then findings grouped by
+/// severity (most serious first), each with rule, resource, source <c>file:line</c>, message, fix and controls.
+/// Findings are a list rather than a table: messages are sentences, and a four-column table wraps them
+/// into narrow, hard-to-read cells.
+/// </summary>
+internal static class TableRenderer
+{
+    public static void Write(IAnsiConsole console, ScanReport report)
+    {
+        var card = report.Scorecard;
+        var passed = card.Checked - card.Failed;
+        console.MarkupLine($"[bold]Posture score: [{ScoreColor(card.Score)}]{card.Score}/100[/][/]  ({passed} of {card.Checked} checks passed, {card.Findings.Count} findings)");
+        if (report.HasInputErrors)
+            console.MarkupLine("[yellow]Some input could not be read (see the errors above); this score covers the valid objects only.[/]");
+        console.WriteLine();
+
+        if (card.Namespaces.Count > 0) console.Write(NamespaceTable(card));
+
+        if (card.Findings.Count == 0)
+        {
+            console.MarkupLine("[green]No findings.[/]");
+            return;
+        }
+        foreach (var group in card.Findings.GroupBy(f => f.Severity).OrderByDescending(g => g.Key))
+        {
+            console.WriteLine();
+            console.MarkupLine($"[bold {SeverityColor(group.Key)}]{group.Key.ToString().ToUpperInvariant()}[/] ({group.Count()})");
+            foreach (var finding in group)
+            {
+                console.WriteLine();
+                WriteFinding(console, finding);
+            }
+        }
+    }
+
+    private static Table NamespaceTable(Scorecard card)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("Namespace").AddColumn(new TableColumn("Score").RightAligned())
+            .AddColumn(new TableColumn("Checks").RightAligned()).AddColumn(new TableColumn("Failed").RightAligned())
+            .AddColumn(new TableColumn("Findings").RightAligned());
+        foreach (var ns in card.Namespaces)
+        {
+            table.AddRow(
+                Markup.Escape(ns.Name), $"[{ScoreColor(ns.Score)}]{ns.Score}[/]",
+                ns.Checked.ToString(), ns.Failed.ToString(), ns.Findings.ToString());
+        }
+        return table;
+    }
+
+    /// <summary>One finding: a header line (rule, resource, source), then message, fix and controls indented below it.</summary>
+    private static void WriteFinding(IAnsiConsole console, Finding f)
+    {
+        const string indent = "      ";
+        var width = console.Profile.Width - indent.Length;
+        console.MarkupLine($"  [bold]{f.RuleId}[/]  {Markup.Escape(f.Subject.Display)}  [dim]{Markup.Escape(Where(f.Source))}[/]");
+        foreach (var line in TextWrap.Wrap(f.Message, width)) console.MarkupLine(indent + Markup.Escape(line));
+        var first = true;
+        foreach (var line in TextWrap.Wrap("fix: " + f.Remediation, width))
+        {
+            console.MarkupLine(indent + (first ? "[dim]fix:[/]" + Markup.Escape(line[4..]) : Markup.Escape(line)));
+            first = false;
+        }
+        if (f.Controls.Count > 0) console.MarkupLine($"{indent}[dim]controls: {Markup.Escape(string.Join(", ", f.Controls))}[/]");
+    }
+
+    /// <summary><c>file:line</c>, or the file alone when the line is unknown, or "-".</summary>
+    private static string Where(SourceLocation? source) =>
+        source is null ? "-" : source.Line > 0 ? $"{source.File}:{source.Line}" : source.File;
+
+    private static string ScoreColor(int score) => score >= 90 ? "green" : score >= 70 ? "yellow" : "red";
+
+    private static string SeverityColor(Severity severity) => severity switch
+    {
+        Severity.Critical or Severity.High => "red",
+        Severity.Medium => "yellow",
+        _ => "blue",
+    };
+}
