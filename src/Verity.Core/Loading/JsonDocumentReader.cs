@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Verity.Core.Model;
 
@@ -20,26 +22,20 @@ internal static class JsonDocumentReader
     public static void Read(ReadOnlyMemory<byte> bytes, string file, List<RawDocument> documents, List<Diagnostic> diagnostics)
     {
         var lines = new LineIndex(bytes);
+        if (TryParseSingle(bytes) is { } single)
+        {
+            // Parsed in place: the root's raw bytes are a view of the input, so their offset is where it starts.
+            var offset = Unsafe.ByteOffset(ref MemoryMarshal.GetReference(bytes.Span), ref MemoryMarshal.GetReference(JsonMarshal.GetRawUtf8Value(single.RootElement)));
+            Add(single.RootElement, offset >= 0 && offset < bytes.Length ? offset : 0, bytes, lines, file, documents);
+            return;
+        }
         var reader = new Utf8JsonReader(bytes.Span, Options);
         try
         {
             while (reader.Read())
             {
                 var start = reader.TokenStartIndex;
-                var json = JsonDocument.ParseValue(ref reader);
-                var root = json.RootElement;
-                if (root.ValueKind == JsonValueKind.Array)
-                {
-                    var offsets = ArrayElementOffsets(bytes.Span, start, property: null);
-                    var i = 0;
-                    foreach (var element in root.EnumerateArray())
-                    {
-                        var at = offsets[i++];
-                        documents.Add(Document(element, bytes, lines, file, at));
-                    }
-                    continue;
-                }
-                documents.Add(Document(root, bytes, lines, file, start));
+                Add(JsonDocument.ParseValue(ref reader).RootElement, start, bytes, lines, file, documents);
             }
         }
         catch (JsonException e)
@@ -49,49 +45,63 @@ internal static class JsonDocumentReader
         }
     }
 
-    /// <summary>A document, and for a top-level "items" array each element's position and own locator (found in one skipping pass).</summary>
+    /// <summary>
+    /// The common case, one JSON value (a kubectl List): parsed in place, without the copy that reading several
+    /// values needs. Null when the input holds more than one value or is malformed; the caller then reads value
+    /// by value, which reports the exact error position.
+    /// </summary>
+    private static JsonDocument? TryParseSingle(ReadOnlyMemory<byte> bytes)
+    {
+        try
+        {
+            return JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 1024 });
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A top-level array is a list of objects; anything else is one document.</summary>
+    private static void Add(JsonElement root, long start, ReadOnlyMemory<byte> bytes, LineIndex lines, string file, List<RawDocument> documents)
+    {
+        if (root.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var element in root.EnumerateArray())
+                documents.Add(Document(element, bytes, lines, file, start + OffsetWithin(root, element)));
+            return;
+        }
+        documents.Add(Document(root, bytes, lines, file, start));
+    }
+
+    /// <summary>A document, and for a top-level "items" array each element's position and own locator.</summary>
     private static RawDocument Document(JsonElement root, ReadOnlyMemory<byte> bytes, LineIndex lines, string file, long start)
     {
         var (line, column) = lines.Position(start);
         var document = new RawDocument(root, new SourceLocation(file, line, column), new JsonSourceLocator(bytes, lines, file, start, []), null);
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
             return document;
-        var offsets = ArrayElementOffsets(bytes.Span, start, "items");
-        var locations = new List<SourceLocation>(offsets.Count);
-        var locators = new List<ISourceLocator?>(offsets.Count);
-        for (var i = 0; i < offsets.Count; i++)
+        var locations = new List<SourceLocation>(items.GetArrayLength());
+        var locators = new List<ISourceLocator?>(locations.Capacity);
+        var i = 0;
+        foreach (var item in items.EnumerateArray())
         {
-            var (itemLine, itemColumn) = lines.Position(offsets[i]);
-            locations.Add(new SourceLocation(file, itemLine, itemColumn, i));
-            locators.Add(new JsonSourceLocator(bytes, lines, file, offsets[i], []));
+            var offset = start + OffsetWithin(root, item);
+            var (itemLine, itemColumn) = lines.Position(offset);
+            locations.Add(new SourceLocation(file, itemLine, itemColumn, i++));
+            locators.Add(new JsonSourceLocator(bytes, lines, file, offset, []));
         }
         return document with { ItemLocations = locations, ItemLocators = locators };
     }
 
-    /// <summary>Byte offsets of the elements of the array at <paramref name="start"/> (or of its property <paramref name="property"/>).</summary>
-    private static List<long> ArrayElementOffsets(ReadOnlySpan<byte> bytes, long start, string? property)
-    {
-        var offsets = new List<long>();
-        var reader = new Utf8JsonReader(bytes[(int)start..], new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 1024 });
-        reader.Read();
-        if (property is not null)
-        {
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isMatch = reader.ValueTextEquals(property);
-                reader.Read();
-                if (isMatch) break;
-                reader.Skip();
-            }
-        }
-        if (reader.TokenType != JsonTokenType.StartArray) return offsets;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            offsets.Add(start + reader.TokenStartIndex);
-            reader.Skip();
-        }
-        return offsets;
-    }
+    /// <summary>
+    /// Where <paramref name="inner"/> starts, in bytes from the start of <paramref name="outer"/>: both raw spans
+    /// view the same parsed buffer, so this costs nothing — no second pass over the input.
+    /// </summary>
+    private static long OffsetWithin(JsonElement outer, JsonElement inner) =>
+        Unsafe.ByteOffset(
+            ref MemoryMarshal.GetReference(JsonMarshal.GetRawUtf8Value(outer)),
+            ref MemoryMarshal.GetReference(JsonMarshal.GetRawUtf8Value(inner)));
 
     /// <summary>System.Text.Json appends " LineNumber: 0 | BytePositionInLine: 5."; the location is reported separately.</summary>
     private static string Describe(JsonException e)

@@ -43,4 +43,14 @@ public sealed class JsonInputTests
         Assert.Equal("list.yaml:13:13 (items[1]): error VT1006: field \"metadata.labels.tier\" must be a string, found a number (quote it: \"3\")",
             Assert.Single(result.Diagnostics).ToString());
     }
+
+    [Fact]
+    public void ASingleListAfterBlankLinesKnowsItsItemPositions()
+    {
+        var text = "\n\n  {\"kind\":\"List\",\"apiVersion\":\"v1\",\"items\":[\n    {\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"a\",\"labels\":{\"x\":1}}}]}";
+        var result = ManifestParser.Parse(text, "l.json");
+        Assert.Empty(result.Objects);
+        Assert.Equal("l.json:4:80 (items[0]): error VT1006: field \"metadata.labels.x\" must be a string, found a number (quote it: \"1\")",
+            Assert.Single(result.Diagnostics).ToString());
+    }
 }
