@@ -5,8 +5,12 @@ const string usage = """
       Verity.Bench generate [--objects 50000] [--format yaml|json|yaml-stream] --out FILE [--seed N]
                             [--namespaces N] [--workloads N] [--replicas N] [--services N] [--netpols N]
                             [--roles N] [--cluster-roles N] [--cluster-role-bindings N]
+                            [--container-ports N] [--varied-netpols 1] [--cluster-policies N] [--edits N]
       Verity.Bench load     [--objects 50000] [--iterations 5] [--peer-iterations 2] [--snapshot-iterations 1]
                             [--only loaders,stream,peer,snapshot,memory] [--report FILE] [--seed N]
+      Verity.Bench netpol   [--pods 10000] [--policies 2000] [--namespaces 500] [--ports 20] [--cluster-policies 6]
+                            [--edits 6] [--iterations 3] [--diff-iterations 1] [--queries 10000] [--format yaml|json]
+                            [--report FILE] [--seed N]
     """;
 
 try
@@ -15,6 +19,7 @@ try
     {
         ["generate", .. var rest] => GenerateCommand.Run(Arguments.Parse(rest)),
         ["load", .. var rest] => LoadCommand.Run(Arguments.Parse(rest)),
+        ["netpol", .. var rest] => NetpolCommand.Run(Arguments.Parse(rest)),
         [ProbeCommand.Name, .. var rest] => ProbeCommand.Run(Arguments.Parse(rest)),
         _ => throw new UsageException("expected a command"),
     };

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Verity.Cli.Netpol;
 using Verity.Cli.Scan;
 
 namespace Verity.Cli;
@@ -9,6 +10,7 @@ internal static class Program
     public static RootCommand Root(CliEnvironment env) => new("Verity: identity-first Zero Trust for Kubernetes fleets.")
     {
         ScanCommand.Create(env),
+        NetpolCommand.Create(env),
     };
 
     private static Task<int> Main(string[] args) => CliRunner.RunAsync(Root, args, CliEnvironment.FromConsole());

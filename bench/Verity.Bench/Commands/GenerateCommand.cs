@@ -6,7 +6,9 @@ namespace Verity.Bench.Commands;
 /// <summary>
 /// <c>generate --objects N --format yaml|json|yaml-stream --out FILE [--seed S]</c>, with the shape's parts
 /// overridable (<c>--namespaces</c>, <c>--workloads</c>, <c>--replicas</c>, <c>--services</c>,
-/// <c>--netpols</c>, <c>--roles</c>, <c>--cluster-roles</c>, <c>--cluster-role-bindings</c>).
+/// <c>--netpols</c>, <c>--roles</c>, <c>--cluster-roles</c>, <c>--cluster-role-bindings</c>), and the network
+/// benchmark's options (<c>--container-ports N</c>, <c>--varied-netpols 1</c>, <c>--cluster-policies N</c>,
+/// <c>--edits N</c> for the changed revision).
 /// </summary>
 internal static class GenerateCommand
 {
@@ -18,7 +20,15 @@ internal static class GenerateCommand
         args.EnsureAllRead();
 
         var clock = Stopwatch.StartNew();
-        var cluster = new SyntheticCluster(shape);
+        SyntheticCluster cluster;
+        try
+        {
+            cluster = new SyntheticCluster(shape);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new UsageException(e.Message);
+        }
         using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
             cluster.Write(file, format);
         Console.Error.WriteLine(
@@ -40,6 +50,10 @@ internal static class GenerateCommand
             RolesPerNamespace = args.Int("roles") ?? shape.RolesPerNamespace,
             ClusterRoles = args.Int("cluster-roles") ?? shape.ClusterRoles,
             ClusterRoleBindings = args.Int("cluster-role-bindings") ?? shape.ClusterRoleBindings,
+            ContainerPorts = args.Int("container-ports") ?? shape.ContainerPorts,
+            VariedNetworkPolicies = (args.Int("varied-netpols") ?? 0) != 0,
+            ClusterNetworkPolicies = args.Int("cluster-policies") ?? shape.ClusterNetworkPolicies,
+            PolicyEdits = args.Int("edits") ?? shape.PolicyEdits,
         };
         try
         {

@@ -50,6 +50,17 @@ internal static class Catalog
         _ => [new("http", 8080), new("metrics", 9090)],
     };
 
+    /// <summary>
+    /// Ports some application workloads add when a shape asks for more distinct container ports than the
+    /// catalog declares (<see cref="ClusterShape.ContainerPorts"/>), in the order they are taken.
+    /// </summary>
+    public static readonly PortPlan[] ExtraPorts =
+    [
+        new("admin", 8081), new("otlp-grpc", 4317), new("statsd", 8125, "UDP"), new("pprof", 6060),
+        new("jmx", 9404), new("amqp", 5672), new("kafka", 9092), new("memcache", 11211),
+        new("sip", 5060, "SCTP"), new("graphql", 4000), new("ws", 8090), new("thrift", 9190),
+    ];
+
     public static string Tier(string workload) => workload switch
     {
         "frontend" or "gateway" or "ingress-nginx-controller" => "frontend",

@@ -5,10 +5,24 @@ namespace Verity.Bench.Generation;
 /// <summary>
 /// Services (ClusterIP, headless and the ingress controller's LoadBalancer) and NetworkPolicies: a
 /// default-deny, a DNS egress allowance, then per-workload allow rules with pod selectors, namespace
-/// selectors, match expressions, ip blocks, named and numbered ports.
+/// selectors, match expressions, ip blocks, named and numbered ports. With
+/// <see cref="ClusterShape.VariedNetworkPolicies"/> the allow policies depend on the namespace, and with
+/// <see cref="ClusterShape.PolicyEdits"/> a few of them are edited (the "changed" revision for diffs).
 /// </summary>
-internal sealed class NetworkObjects(MetaFactory meta)
+internal sealed class NetworkObjects(MetaFactory meta, ClusterShape shape)
 {
+    /// <summary>Edited namespace index → edit number (0, 1, 2, …), spread evenly over the application namespaces.</summary>
+    private readonly Dictionary<int, int> _edits = Edits(shape);
+
+    private static Dictionary<int, int> Edits(ClusterShape shape)
+    {
+        var first = Catalog.SystemNamespaces.Length;
+        var apps = shape.Namespaces - first;
+        var edits = new Dictionary<int, int>();
+        for (var j = 0; j < shape.PolicyEdits && apps > 0; j++) edits[first + (int)((long)j * apps / shape.PolicyEdits)] = j;
+        return edits;
+    }
+
     /// <summary>The <paramref name="index"/>th Service of a namespace: one per workload first, then headless and extra ones.</summary>
     public (string Name, Func<JsonObject> Create) Service(IReadOnlyList<WorkloadPlan> workloads, int index, int globalIndex)
     {
@@ -93,9 +107,12 @@ internal sealed class NetworkObjects(MetaFactory meta)
                     ["policyTypes"] = MetaFactory.Strings("Ingress", "Egress"),
                 }));
             case 1:
-                return ("allow-dns-egress", () => Policy(ns, "allow-dns-egress", new JsonObject
+                // Varied: pods may also call any pod of their own namespace (the common "allow egress within the
+                // namespace" policy), so the ingress rules decide in-namespace traffic.
+                var egressName = shape.VariedNetworkPolicies ? "allow-egress-dns-and-namespace" : "allow-dns-egress";
+                return (egressName, () =>
                 {
-                    ["egress"] = new JsonArray(new JsonObject
+                    var egress = new JsonArray(new JsonObject
                     {
                         ["ports"] = new JsonArray(Port(53, "UDP"), Port(53, "TCP")),
                         ["to"] = new JsonArray(new JsonObject
@@ -103,15 +120,100 @@ internal sealed class NetworkObjects(MetaFactory meta)
                             ["namespaceSelector"] = MatchLabels(("kubernetes.io/metadata.name", "kube-system")),
                             ["podSelector"] = MatchLabels(("k8s-app", "kube-dns")),
                         }),
-                    }),
-                    ["podSelector"] = new JsonObject(),
-                    ["policyTypes"] = MetaFactory.Strings("Egress"),
-                }));
+                    });
+                    if (shape.VariedNetworkPolicies) egress.Add(new JsonObject { ["to"] = new JsonArray(new JsonObject { ["podSelector"] = new JsonObject() }) });
+                    return Policy(ns, egressName, new JsonObject
+                    {
+                        ["egress"] = egress,
+                        ["podSelector"] = new JsonObject(),
+                        ["policyTypes"] = MetaFactory.Strings("Egress"),
+                    });
+                });
         }
         var k = index - 2;
-        var w = workloads[k % workloads.Count];
+        var w = workloads[(shape.VariedNetworkPolicies ? k + ns.Index : k) % workloads.Count];
         var name = k < workloads.Count ? $"allow-{w.Name}" : $"allow-{w.Name}-extra{k / workloads.Count}";
-        return (name, () => Policy(ns, name, AllowSpec(w, k)));
+        int? edit = k == 0 && _edits.TryGetValue(ns.Index, out var j) ? j : null;
+        return (name, () =>
+        {
+            var spec = AllowSpec(w, k);
+            if (shape.VariedNetworkPolicies) Vary(spec, ns, w, k);
+            if (edit is int e) Edit(spec, w, e);
+            return Policy(ns, name, spec, edit is null ? 1 : 2);
+        });
+    }
+
+    /// <summary>
+    /// Namespace-dependent variations: every third namespace also admits the team's frontends from its other
+    /// namespaces; odd namespaces reach the cache by its named port; every fifth calls the team's APIs in any
+    /// namespace; the ipBlock egress rule moves with the namespace.
+    /// </summary>
+    private static void Vary(JsonObject spec, NamespacePlan ns, WorkloadPlan w, int k)
+    {
+        var ingress = spec["ingress"]!.AsArray();
+        if (w.Tier != "frontend" && ns.Index % 3 == 0)
+        {
+            ingress[0]!["from"]!.AsArray().Add(new JsonObject
+            {
+                ["namespaceSelector"] = MatchLabels(("team", ns.Team)),
+                ["podSelector"] = MatchLabels(("tier", "frontend")),
+            });
+        }
+        var egress = spec["egress"]!.AsArray();
+        if (ns.Index % 2 == 1) egress[0]!["ports"] = new JsonArray(new JsonObject { ["port"] = "redis", ["protocol"] = "TCP" });
+        if (ns.Index % 5 == 0)
+        {
+            egress.Add(new JsonObject
+            {
+                ["ports"] = new JsonArray(new JsonObject { ["port"] = "http", ["protocol"] = "TCP" }, new JsonObject { ["port"] = "grpc", ["protocol"] = "TCP" }),
+                ["to"] = new JsonArray(new JsonObject
+                {
+                    ["namespaceSelector"] = MatchLabels(("team", ns.Team)),
+                    ["podSelector"] = MatchLabels(("app.kubernetes.io/name", "api")),
+                }),
+            });
+        }
+        var hasIpBlock = k % 4 == 3;
+        var wantsIpBlock = (k + ns.Index) % 4 == 3;
+        if (hasIpBlock && !wantsIpBlock) egress.RemoveAt(1);
+        else if (!hasIpBlock && wantsIpBlock) egress.Add(DatabaseEgress());
+    }
+
+    /// <summary>
+    /// Edit number <paramref name="edit"/> of the "changed" revision, in turn: admits every pod of the namespace
+    /// on every port (opens); drops the main ingress rule (closes); adds the TCP range 8000–9999 to it (opens).
+    /// </summary>
+    private static void Edit(JsonObject spec, WorkloadPlan w, int edit)
+    {
+        var ingress = spec["ingress"]!.AsArray();
+        switch (edit % 3)
+        {
+            case 0:
+                ingress.Add(new JsonObject { ["from"] = new JsonArray(new JsonObject { ["podSelector"] = new JsonObject() }) });
+                break;
+            case 1:
+                ingress.RemoveAt(0);
+                break;
+            default:
+                var range = Port(8000, "TCP");
+                range["endPort"] = 9999;
+                ingress[0]!["ports"]!.AsArray().Add(range);
+                break;
+        }
+    }
+
+    private static JsonObject DatabaseEgress()
+    {
+        var database = Port(5432, "TCP");
+        database["endPort"] = 5439;
+        return new JsonObject
+        {
+            ["ports"] = new JsonArray(database),
+            ["to"] = new JsonArray(new JsonObject
+            {
+                ["ipBlock"] = new JsonObject { ["cidr"] = "10.0.0.0/8", ["except"] = MetaFactory.Strings("10.0.0.0/24", "10.128.0.0/9") },
+            }),
+        };
     }
 
     private static JsonObject AllowSpec(WorkloadPlan w, int k)
@@ -158,19 +260,7 @@ internal sealed class NetworkObjects(MetaFactory meta)
             ["ports"] = new JsonArray(Port(6379, "TCP")),
             ["to"] = new JsonArray(new JsonObject { ["podSelector"] = MatchLabels(("tier", "data")) }),
         });
-        if (k % 4 == 3)
-        {
-            var database = Port(5432, "TCP");
-            database["endPort"] = 5439;
-            egress.Add(new JsonObject
-            {
-                ["ports"] = new JsonArray(database),
-                ["to"] = new JsonArray(new JsonObject
-                {
-                    ["ipBlock"] = new JsonObject { ["cidr"] = "10.0.0.0/8", ["except"] = MetaFactory.Strings("10.0.0.0/24", "10.128.0.0/9") },
-                }),
-            });
-        }
+        if (k % 4 == 3) egress.Add(DatabaseEgress());
         return new JsonObject
         {
             ["egress"] = egress,
@@ -180,7 +270,7 @@ internal sealed class NetworkObjects(MetaFactory meta)
         };
     }
 
-    private JsonObject Policy(NamespacePlan ns, string name, JsonObject spec)
+    private JsonObject Policy(NamespacePlan ns, string name, JsonObject spec, int generation = 1)
     {
         var applied = new JsonObject
         {
@@ -193,12 +283,12 @@ internal sealed class NetworkObjects(MetaFactory meta)
         {
             ["apiVersion"] = "networking.k8s.io/v1",
             ["kind"] = "NetworkPolicy",
-            ["metadata"] = meta.Metadata("NetworkPolicy", name, ns.Name, ns.Created.AddMinutes(5), annotations: MetaFactory.LastApplied(applied), generation: 1),
+            ["metadata"] = meta.Metadata("NetworkPolicy", name, ns.Name, ns.Created.AddMinutes(5), annotations: MetaFactory.LastApplied(applied), generation: generation),
             ["spec"] = spec,
         };
     }
 
-    private static JsonObject MatchLabels(params (string Key, string Value)[] labels) => new() { ["matchLabels"] = MetaFactory.Map(labels) };
+    internal static JsonObject MatchLabels(params (string Key, string Value)[] labels) => new() { ["matchLabels"] = MetaFactory.Map(labels) };
 
     private static JsonObject Port(int port, string protocol) => new() { ["port"] = port, ["protocol"] = protocol };
 }

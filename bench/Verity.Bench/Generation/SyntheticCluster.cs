@@ -21,6 +21,7 @@ public sealed class SyntheticCluster
     private readonly WorkloadObjects _workloadObjects;
     private readonly NetworkObjects _networkObjects;
     private readonly RbacObjects _rbacObjects;
+    private readonly ClusterPolicyObjects _clusterPolicyObjects;
     private readonly List<NamespacePlan> _namespaces = [];
     private readonly List<NamespacePlan> _byName;
     private readonly List<WorkloadPlan[]> _workloads = [];
@@ -32,8 +33,9 @@ public sealed class SyntheticCluster
         Shape = shape;
         _meta = new MetaFactory(shape.Seed);
         _workloadObjects = new WorkloadObjects(_meta, shape.Replicas);
-        _networkObjects = new NetworkObjects(_meta);
+        _networkObjects = new NetworkObjects(_meta, shape);
         _rbacObjects = new RbacObjects(_meta);
+        _clusterPolicyObjects = new ClusterPolicyObjects(_meta);
         for (var i = 0; i < shape.Namespaces; i++)
         {
             var ns = PlanNamespace(i);
@@ -44,6 +46,36 @@ public sealed class SyntheticCluster
             _allWorkloads.AddRange(workloads);
         }
         _byName = _namespaces.OrderBy(n => n.Name, StringComparer.Ordinal).ToList();
+        if (shape.ContainerPorts is { } ports) AddExtraPorts(ports);
+    }
+
+    /// <summary>The distinct container ports (number, protocol) the cluster's pods declare.</summary>
+    public IReadOnlyList<(int Port, string Protocol)> DistinctContainerPorts() =>
+        _allWorkloads.SelectMany(w => PodSpecs.Containers(w)).SelectMany(c => c.Ports).Select(p => (p.Port, p.Protocol))
+            .Distinct().OrderBy(p => p.Port).ThenBy(p => p.Protocol, StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// Tops the catalog's ports up to exactly <paramref name="wanted"/> distinct ones: every third application
+    /// workload (not the cache) declares one extra port, the extras taken in turn.
+    /// </summary>
+    private void AddExtraPorts(int wanted)
+    {
+        var have = DistinctContainerPorts().Count;
+        var extras = wanted - have;
+        if (extras < 0 || extras > Catalog.ExtraPorts.Length)
+            throw new ArgumentOutOfRangeException(nameof(ClusterShape.ContainerPorts), $"this shape declares {have} distinct container ports; it can have from {have} to {have + Catalog.ExtraPorts.Length}");
+        if (extras == 0) return;
+        var taken = 0;
+        for (var i = 0; i < _allWorkloads.Count; i++)
+        {
+            var w = _allWorkloads[i];
+            if (w.Namespace.IsSystem || w.Name.StartsWith("cache", StringComparison.Ordinal) || w.GlobalIndex % 3 != 2) continue;
+            var updated = w with { Ports = [.. w.Ports, Catalog.ExtraPorts[taken++ % extras]] };
+            _allWorkloads[i] = updated;
+            _workloads[w.Namespace.Index][w.Index] = updated;
+        }
+        if (DistinctContainerPorts().Count != wanted)
+            throw new ArgumentOutOfRangeException(nameof(ClusterShape.ContainerPorts), $"too few application workloads to declare {wanted} distinct container ports");
     }
 
     /// <summary>A cluster of exactly <paramref name="objects"/> objects (see <see cref="ClusterShape.ForObjectCount"/>).</summary>
@@ -71,6 +103,8 @@ public sealed class SyntheticCluster
         foreach (var obj in Sorted(Enumerable.Range(0, Shape.ClusterRoleBindings)
                      .Select(i => (RbacObjects.ClusterRoleBindingName(i, Shape.ClusterRoles, _namespaces),
                          (Func<JsonObject>)(() => _rbacObjects.ClusterRoleBinding(i, Shape.ClusterRoles, _namespaces, _allWorkloads))))))
+            yield return obj;
+        foreach (var obj in Sorted(Enumerable.Range(0, Shape.ClusterNetworkPolicies).Select(i => _clusterPolicyObjects.Policy(i))))
             yield return obj;
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Verity.Cli.Scan;
 using Verity.Core.Model;
 using Verity.Posture;
+using Verity.Posture.Isolation;
 
 namespace Verity.Cli.Output;
 
@@ -35,6 +36,11 @@ internal static class JsonRenderer
                 json.WriteString("name", ns.Name);
                 json.WriteNumber("score", ns.Score);
                 json.WriteNumber("findings", ns.Findings);
+                var isolation = card.IsolationOf(ns.Name);
+                WriteShare(json, "ingressIsolated", isolation?.Ingress);
+                WriteShare(json, "egressIsolated", isolation?.Egress);
+                if (isolation is null) json.WriteNull("defaultDeny");
+                else json.WriteBoolean("defaultDeny", isolation.DefaultDeny);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -84,6 +90,20 @@ internal static class JsonRenderer
         WriteNumberOrNull(json, "line", diagnostic.Location?.Line);
         WriteNumberOrNull(json, "column", diagnostic.Location?.Column);
         json.WriteString("field", diagnostic.FieldPath);
+        json.WriteEndObject();
+    }
+
+    /// <summary><c>{"isolated":2,"total":3}</c>, or null for a namespace the snapshot does not hold.</summary>
+    private static void WriteShare(Utf8JsonWriter json, string name, IsolationShare? share)
+    {
+        if (share is not { } value)
+        {
+            json.WriteNull(name);
+            return;
+        }
+        json.WriteStartObject(name);
+        json.WriteNumber("isolated", value.Isolated);
+        json.WriteNumber("total", value.Total);
         json.WriteEndObject();
     }
 

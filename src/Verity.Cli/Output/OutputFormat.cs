@@ -1,6 +1,6 @@
 namespace Verity.Cli.Output;
 
-/// <summary>The <c>-o/--output</c> formats of <c>verity scan</c>.</summary>
+/// <summary>The <c>-o/--output</c> formats; each command accepts the ones that fit it.</summary>
 internal enum OutputFormat
 {
     /// <summary>Human-readable tables (Spectre.Console); colour only on a terminal.</summary>
@@ -8,4 +8,7 @@ internal enum OutputFormat
 
     /// <summary>The stable JSON document of docs/output.md.</summary>
     Json,
+
+    /// <summary>Comma-separated values with a header row (<c>verity netpol matrix</c>).</summary>
+    Csv,
 }

@@ -2,6 +2,7 @@ using Spectre.Console;
 using Verity.Cli.Scan;
 using Verity.Core.Model;
 using Verity.Posture;
+using Verity.Posture.Isolation;
 using Verity.Posture.Scoring;
 
 namespace Verity.Cli.Output;
@@ -47,22 +48,37 @@ internal static class TableRenderer
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("Namespace").AddColumn(new TableColumn("Score").RightAligned())
             .AddColumn(new TableColumn("Checks").RightAligned()).AddColumn(new TableColumn("Failed").RightAligned())
-            .AddColumn(new TableColumn("Findings").RightAligned());
+            .AddColumn(new TableColumn("Findings").RightAligned())
+            .AddColumn(new TableColumn("Ingress isolated").RightAligned()).AddColumn(new TableColumn("Egress isolated").RightAligned())
+            .AddColumn("Default-deny");
         foreach (var ns in card.Namespaces)
         {
+            var isolation = card.IsolationOf(ns.Name);
             table.AddRow(
                 Markup.Escape(ns.Name), $"[{ScoreColor(ns.Score)}]{ns.Score}[/]",
-                ns.Checked.ToString(), ns.Failed.ToString(), ns.Findings.ToString());
+                ns.Checked.ToString(), ns.Failed.ToString(), ns.Findings.ToString(),
+                Share(isolation?.Ingress), Share(isolation?.Egress),
+                isolation is null ? "-" : isolation.DefaultDeny ? "[green]yes[/]" : "[red]no[/]");
         }
         return table;
     }
+
+    /// <summary>"2/3" pods isolated, coloured green only when all are; "-" when unknown or no pod.</summary>
+    private static string Share(IsolationShare? share) =>
+        share is not { Total: > 0 } s ? "-" : $"[{(s.Isolated == s.Total ? "green" : "red")}]{s.Isolated}/{s.Total}[/]";
 
     /// <summary>One finding: a header line (rule, resource, source), then message, fix and controls indented below it.</summary>
     private static void WriteFinding(IAnsiConsole console, Finding f)
     {
         const string indent = "      ";
         var width = console.Profile.Width - indent.Length;
+        // The header (ids and a path) is never wrapped: Spectre would break it with a trailing blank, and where it
+        // broke would depend on where the files are. The profile is widened for this line only.
+        var header = $"  {f.RuleId}  {f.Subject.Display}  {Where(f.Source)}";
+        var profileWidth = console.Profile.Width;
+        console.Profile.Width = Math.Max(profileWidth, header.Length);
         console.MarkupLine($"  [bold]{f.RuleId}[/]  {Markup.Escape(f.Subject.Display)}  [dim]{Markup.Escape(Where(f.Source))}[/]");
+        console.Profile.Width = profileWidth;
         foreach (var line in TextWrap.Wrap(f.Message, width)) console.MarkupLine(indent + Markup.Escape(line));
         var first = true;
         foreach (var line in TextWrap.Wrap("fix: " + f.Remediation, width))

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using Verity.Cli.Input;
 using Verity.Cli.Output;
 
 namespace Verity.Cli.Scan;
@@ -14,26 +15,7 @@ internal static class ScanCommand
 {
     public static Command Create(CliEnvironment env)
     {
-        var files = new Option<string[]>("--filename", "-f")
-        {
-            Description = "A manifest file, a directory (recursive: .yaml, .yml, .json) or - for stdin. Repeatable.",
-            HelpName = "PATH",
-        };
-        var ns = new Option<string?>("--namespace", "-n")
-        {
-            Description = "Namespace for objects written without one (like kubectl); with a live cluster, the only namespace read.",
-            HelpName = "NAME",
-        };
-        var kubeconfig = new Option<string?>("--kubeconfig")
-        {
-            Description = "Read a live cluster with this kubeconfig (default: $KUBECONFIG, else ~/.kube/config).",
-            HelpName = "FILE",
-        };
-        var context = new Option<string?>("--context")
-        {
-            Description = "The kubeconfig context to use (default: current-context).",
-            HelpName = "NAME",
-        };
+        var input = new InputOptions();
         var output = new Option<string>("--output", "-o")
         {
             Description = "Output format.",
@@ -51,22 +33,14 @@ internal static class ScanCommand
         };
         failUnder.CustomParser = Percent;
 
-        var command = new Command("scan", "Score the Zero Trust posture of manifests or a live cluster, with findings that say how to fix them.")
-        {
-            files, ns, kubeconfig, context, output, noColor, failUnder,
-        };
-        command.Validators.Add(result =>
-        {
-            // Presence only: converting values here would throw on a value that failed to parse.
-            if (result.GetResult(files) is not null && (result.GetResult(kubeconfig) is not null || result.GetResult(context) is not null))
-                result.AddError("pass either -f/--filename or --kubeconfig/--context, not both.");
-        });
+        var command = new Command("scan", "Score the Zero Trust posture of manifests or a live cluster, with findings that say how to fix them.");
+        input.AddTo(command);
+        command.Options.Add(output);
+        command.Options.Add(noColor);
+        command.Options.Add(failUnder);
         command.SetAction((parse, cancellationToken) => ScanRunner.RunAsync(new ScanSettings
         {
-            Files = parse.GetValue(files) ?? [],
-            Namespace = parse.GetValue(ns),
-            Kubeconfig = parse.GetValue(kubeconfig),
-            Context = parse.GetValue(context),
+            Input = input.Read(parse),
             Output = parse.GetValue(output) == "json" ? OutputFormat.Json : OutputFormat.Table,
             NoColor = parse.GetValue(noColor),
             FailUnder = parse.GetValue(failUnder),

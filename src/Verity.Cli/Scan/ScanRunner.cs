@@ -1,5 +1,5 @@
+using Verity.Cli.Input;
 using Verity.Cli.Output;
-using Verity.Core.Snapshots;
 using Verity.Posture.Scoring;
 
 namespace Verity.Cli.Scan;
@@ -13,15 +13,10 @@ internal static class ScanRunner
 {
     public static async Task<int> RunAsync(ScanSettings settings, CliEnvironment env, CancellationToken cancellationToken)
     {
-        var loaded = await ScanInput.LoadAsync(settings, env, cancellationToken);
-        var snapshot = SnapshotBuilder.Build(loaded.Objects, new SnapshotOptions { DefaultNamespace = settings.Namespace ?? "default" });
-        var empty = !settings.ReadsLiveCluster && loaded.Objects.Count == 0;
-        var report = new ScanReport(PostureScanner.Scan(snapshot), [.. loaded.Diagnostics, .. snapshot.Diagnostics], empty);
+        var input = await InputLoader.LoadAsync(settings.Input, env, cancellationToken);
+        var report = new ScanReport(PostureScanner.Scan(input.Snapshot), input.Diagnostics, input.Empty);
 
-        DiagnosticWriter.Write(env.Error, report.Diagnostics);
-        if (empty) await env.Error.WriteLineAsync($"error: no Kubernetes objects found in {string.Join(", ", settings.Files)}");
-        if (settings is { ReadsLiveCluster: true, Kubeconfig: null, Context: null } && loaded.Objects.Count == 0 && loaded.HasErrors)
-            await env.Error.WriteLineAsync("hint: no input given: pass -f PATH to scan manifests, or --kubeconfig FILE to scan a live cluster");
+        InputProblems.Write(env.Error, input, verb: "scan");
         if (settings.Output == OutputFormat.Json) JsonRenderer.Write(env.Out, report);
         else TableRenderer.Write(TerminalConsole.Create(env, settings.NoColor), report);
         await env.Out.FlushAsync(cancellationToken);

@@ -10,4 +10,7 @@ internal sealed record CompiledRule(int[] Peers, bool AnyPeer, IReadOnlyList<Por
 {
     /// <summary>True when a port matcher needs the destination's named ports.</summary>
     public bool HasNamedPorts { get; } = Ports.Any(p => p.NamedPort is not null);
+
+    /// <summary>Id of this rule's list of port matchers among the engine's distinct lists; -1 when it has none (every port).</summary>
+    public int PortSet { get; init; } = -1;
 }

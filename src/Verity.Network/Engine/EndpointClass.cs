@@ -14,6 +14,9 @@ internal sealed class EndpointClass(int id, Endpoint representative)
     public Endpoint Representative { get; } = representative;
     public bool Exempt => !Representative.IsPolicyTarget;
 
+    /// <summary>Id of this class's declared container ports among the engine's distinct port lists (named ports resolve on it).</summary>
+    public int PortsId { get; set; }
+
     /// <summary>For each global peer index: does this class match it?</summary>
     public bool[] PeerMatches { get; set; } = [];
 

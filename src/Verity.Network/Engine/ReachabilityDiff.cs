@@ -16,6 +16,7 @@ public static class ReachabilityDiff
     {
         var afterById = afterEndpoints.GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var pairs = beforeEndpoints.Where(e => afterById.ContainsKey(e.Id)).Select(e => (Before: e, After: afterById[e.Id])).ToList();
+        if (ports is { Count: > 0 and <= 64 }) return CompareOnClasses(before, after, pairs, ports);
         var opened = new List<Connection>();
         var closed = new List<Connection>();
         var memo = new Dictionary<(int, int, int, int), (PortKey[], ulong[], ulong[])>();
@@ -44,5 +45,38 @@ public static class ReachabilityDiff
             }
         }
         return new Result(opened, closed, compared);
+    }
+
+    /// <summary>
+    /// The same comparison on a fixed port list, from the two class matrices: a pair of endpoints costs two
+    /// array reads, and only the ports whose verdict changed become connections. Same order as the pairwise path.
+    /// </summary>
+    private static Result CompareOnClasses(ReachabilityEngine before, ReachabilityEngine after, List<(Endpoint Before, Endpoint After)> pairs, IReadOnlyList<PortKey> ports)
+    {
+        var was = ReachabilityMatrix.ComputeClassMatrix(before, pairs.Select(p => p.Before).ToList(), ports);
+        var now = ReachabilityMatrix.ComputeClassMatrix(after, pairs.Select(p => p.After).ToList(), ports);
+        var beforeClass = pairs.Select(p => before.ClassOf(p.Before).Id).ToArray();
+        var afterClass = pairs.Select(p => after.ClassOf(p.After).Id).ToArray();
+        var opened = new List<Connection>();
+        var closed = new List<Connection>();
+        for (var f = 0; f < pairs.Count; f++)
+        {
+            for (var t = 0; t < pairs.Count; t++)
+            {
+                // An endpoint and itself: allowed before and after (AllowedMask's rule), so never a change.
+                if (pairs[f].Before.Kind != EndpointKind.External && pairs[f].Before.Id == pairs[t].Before.Id) continue;
+                var a = was.ClassMask(beforeClass[f], beforeClass[t]);
+                var b = now.ClassMask(afterClass[f], afterClass[t]);
+                if (a == b) continue;
+                for (var i = 0; i < ports.Count; i++)
+                {
+                    var x = (a >> i & 1) == 1;
+                    var y = (b >> i & 1) == 1;
+                    if (!x && y) opened.Add(new Connection(pairs[f].After, pairs[t].After, ports[i], true));
+                    else if (x && !y) closed.Add(new Connection(pairs[f].After, pairs[t].After, ports[i], false));
+                }
+            }
+        }
+        return new Result(opened, closed, pairs.Count * pairs.Count * ports.Count);
     }
 }

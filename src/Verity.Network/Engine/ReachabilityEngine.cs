@@ -20,7 +20,22 @@ public sealed class ReachabilityEngine
     private readonly List<(CompiledClusterPolicy Policy, CompiledRule[] Ingress, CompiledRule[] Egress)> _clusterPolicies = [];
     private readonly List<CidrPeer> _cidrPeers = [];
     private readonly Dictionary<string, EndpointClass> _classes = new(StringComparer.Ordinal);
+    private readonly List<EndpointClass> _classList = [];
     private readonly Dictionary<Endpoint, EndpointClass> _classOf = new(ReferenceEqualityComparer.Instance);
+
+    // Port masks depend only on a rule's port matchers and the destination's declared ports, so they are
+    // cached per (distinct matcher list, distinct declared-port list) for the port list last queried.
+    private readonly Dictionary<string, int> _portSets = new(StringComparer.Ordinal);
+    private readonly List<IReadOnlyList<PortMatcher>> _portSetMatchers = [];
+    private readonly Dictionary<string, int> _declaredPorts = new(StringComparer.Ordinal);
+    private readonly List<Endpoint> _declaredPortsOwner = [];
+    private PortKey[] _maskPorts = [];
+    private ulong _maskAll;
+    private bool _masksReady;
+    private readonly Dictionary<PortKey, (ulong[][] Masks, bool[][] Known)> _singlePortMasks = [];
+    private (PortKey[]? Ports, ulong[][] Masks, bool[][] Known) _listMasks = (null, [], []);
+    private ulong[][] _masks = [];
+    private bool[][] _masksKnown = [];
 
     public ReachabilityEngine(NetworkModel model)
     {
@@ -45,6 +60,7 @@ public sealed class ReachabilityEngine
         if (from.Kind != EndpointKind.External && from.Id == to.Id) return all;
         var source = ClassOf(from);
         var destination = ClassOf(to);
+        UsePorts(ports);
         return Decide(Direction.Egress, source, destination, destination, ports, all)
             & Decide(Direction.Ingress, destination, source, destination, ports, all);
     }
@@ -58,7 +74,7 @@ public sealed class ReachabilityEngine
         {
             if (undecided == 0) break;
             if (!PeerMatches(rule, peer)) continue;
-            var hit = PortMask(rule, destination, ports, all) & undecided;
+            var hit = PortMask(rule, destination) & undecided;
             if (hit == 0) continue;
             undecided &= ~hit;
             if (rule.Action == ClusterAction.Accept) allowed |= hit;
@@ -70,7 +86,7 @@ public sealed class ReachabilityEngine
             ulong byPolicy = 0;
             foreach (var rule in egress ? subject.PolicyEgress : subject.PolicyIngress)
             {
-                if (PeerMatches(rule, peer)) byPolicy |= PortMask(rule, destination, ports, all);
+                if (PeerMatches(rule, peer)) byPolicy |= PortMask(rule, destination);
             }
             return allowed | (next & byPolicy);
         }
@@ -79,11 +95,115 @@ public sealed class ReachabilityEngine
         {
             if (undecided == 0) break;
             if (!PeerMatches(rule, peer)) continue;
-            var hit = PortMask(rule, destination, ports, all) & undecided;
+            var hit = PortMask(rule, destination) & undecided;
             undecided &= ~hit;
             if (rule.Action != ClusterAction.Deny) allowed |= hit; // Accept, or Pass on to the default (allow)
         }
         return allowed | undecided;
+    }
+
+    /// <summary>The classes known so far, by id.</summary>
+    internal IReadOnlyList<EndpointClass> Classes => _classList;
+
+    /// <summary>
+    /// One direction's verdict for every ordered pair of the classes known now, on <paramref name="ports"/>
+    /// (at most 64): element <c>[subject * n + peer]</c> is the port mask <see cref="Decide"/> would return
+    /// with that subject and peer. Row by row: each rule is applied to the classes its peers match (the
+    /// class lists of every peer are built once), with the same tier order and bit logic as
+    /// <see cref="Decide"/>, so a rule costs the size of its match, not the number of classes.
+    /// </summary>
+    internal ulong[] DirectionMatrix(Direction direction, IReadOnlyList<PortKey> ports, Func<CompiledRule, int[]?> matchOf)
+    {
+        UsePorts(ports);
+        var all = ports.Count == 64 ? ulong.MaxValue : (1UL << ports.Count) - 1;
+        var egress = direction == Direction.Egress;
+        var n = _classList.Count;
+        var result = new ulong[(long)n * n];
+        var undecided = new ulong[n];
+        var allowed = new ulong[n];
+        var passed = new ulong[n];
+        foreach (var subject in _classList)
+        {
+            var row = result.AsSpan(subject.Id * n, n);
+            if (subject.Exempt)
+            {
+                row.Fill(all);
+                continue;
+            }
+            undecided.AsSpan().Fill(all);
+            allowed.AsSpan().Clear();
+            passed.AsSpan().Clear();
+            foreach (var rule in egress ? subject.AdminEgress : subject.AdminIngress)
+                Apply(rule, subject, egress, matchOf(rule), undecided, allowed, passed, n);
+            for (var p = 0; p < n; p++) undecided[p] |= passed[p];
+            if (egress ? subject.EgressIsolated : subject.IngressIsolated)
+            {
+                row.Clear();
+                foreach (var rule in egress ? subject.PolicyEgress : subject.PolicyIngress)
+                {
+                    var match = matchOf(rule);
+                    if (match is null)
+                        for (var p = 0; p < n; p++) row[p] |= PortMask(rule, egress ? _classList[p] : subject);
+                    else
+                        foreach (var p in match) row[p] |= PortMask(rule, egress ? _classList[p] : subject);
+                }
+                for (var p = 0; p < n; p++) row[p] = allowed[p] | (undecided[p] & row[p]);
+                continue;
+            }
+            passed.AsSpan().Clear();
+            foreach (var rule in egress ? subject.BaselineEgress : subject.BaselineIngress)
+                Apply(rule, subject, egress, matchOf(rule), undecided, allowed, passed, n);
+            // A Baseline Pass hands the ports on to the default, which allows them.
+            for (var p = 0; p < n; p++) row[p] = allowed[p] | undecided[p] | passed[p];
+        }
+        return result;
+    }
+
+    /// <summary>One cluster-tier rule for every peer class it matches (null: all): first match decides the ports it covers.</summary>
+    private void Apply(CompiledRule rule, EndpointClass subject, bool egress, int[]? match, ulong[] undecided, ulong[] allowed, ulong[] passed, int n)
+    {
+        if (match is null)
+        {
+            for (var p = 0; p < n; p++) ApplyOne(rule, subject, egress, p, undecided, allowed, passed);
+            return;
+        }
+        foreach (var p in match) ApplyOne(rule, subject, egress, p, undecided, allowed, passed);
+    }
+
+    private void ApplyOne(CompiledRule rule, EndpointClass subject, bool egress, int p, ulong[] undecided, ulong[] allowed, ulong[] passed)
+    {
+        var hit = PortMask(rule, egress ? _classList[p] : subject) & undecided[p];
+        if (hit == 0) return;
+        undecided[p] &= ~hit;
+        // Admin: Accept allows, Pass hands on, Deny decides. Baseline: Deny denies, anything else allows.
+        if (rule.Action == ClusterAction.Accept) allowed[p] |= hit;
+        else if (rule.Action == ClusterAction.Pass) passed[p] |= hit;
+    }
+
+    /// <summary>
+    /// For each rule, the ids of the classes (known now) that match one of its peers, or null for a rule that
+    /// matches every peer. Built from each class's <see cref="EndpointClass.PeerMatches"/>.
+    /// </summary>
+    internal Func<CompiledRule, int[]?> PeerClassIndex()
+    {
+        var byPeer = new List<int>[_peers.Count];
+        for (var i = 0; i < byPeer.Length; i++) byPeer[i] = [];
+        foreach (var cls in _classList)
+        {
+            var matches = cls.PeerMatches;
+            for (var i = 0; i < matches.Length; i++)
+                if (matches[i]) byPeer[i].Add(cls.Id);
+        }
+        var lists = byPeer.Select(l => l.ToArray()).ToArray();
+        var cache = new Dictionary<CompiledRule, int[]?>(ReferenceEqualityComparer.Instance);
+        return rule =>
+        {
+            if (rule.AnyPeer) return null;
+            if (cache.TryGetValue(rule, out var known)) return known;
+            var match = rule.Peers.Length == 1 ? lists[rule.Peers[0]] : rule.Peers.SelectMany(i => lists[i]).Distinct().Order().ToArray();
+            cache[rule] = match;
+            return match;
+        };
     }
 
     private static bool PeerMatches(CompiledRule rule, EndpointClass peer)
@@ -96,15 +216,75 @@ public sealed class ReachabilityEngine
         return false;
     }
 
-    private static ulong PortMask(CompiledRule rule, EndpointClass destination, IReadOnlyList<PortKey> ports, ulong all)
+    /// <summary>The ports of <see cref="_maskPorts"/> (set by <see cref="UsePorts"/>) that <paramref name="rule"/> admits towards <paramref name="destination"/>.</summary>
+    private ulong PortMask(CompiledRule rule, EndpointClass destination)
     {
-        if (rule.Ports.Count == 0) return all;
+        if (rule.PortSet < 0) return _maskAll;
+        var known = _masksKnown[rule.PortSet];
+        if (destination.PortsId < known.Length && known[destination.PortsId]) return _masks[rule.PortSet][destination.PortsId];
+        return FillPortMask(rule.PortSet, destination.PortsId);
+    }
+
+    private ulong FillPortMask(int portSet, int portsId)
+    {
+        if (portsId >= _masksKnown[portSet].Length)
+        {
+            var size = Math.Max(portsId + 1, _declaredPortsOwner.Count);
+            Array.Resize(ref _masksKnown[portSet], size);
+            Array.Resize(ref _masks[portSet], size);
+        }
+        var mask = ComputePortMask(_portSetMatchers[portSet], _declaredPortsOwner[portsId], _maskPorts);
+        _masks[portSet][portsId] = mask;
+        _masksKnown[portSet][portsId] = true;
+        return mask;
+    }
+
+    /// <summary>
+    /// Makes the port-mask cache answer for <paramref name="ports"/>: one cache per single port (what <c>can</c>
+    /// asks), one for the last longer list (what the matrix asks), dropped when a different list comes.
+    /// </summary>
+    private void UsePorts(IReadOnlyList<PortKey> ports)
+    {
+        if (_masksReady && ports.Count == _maskPorts.Length)
+        {
+            var same = true;
+            for (var i = 0; i < ports.Count && same; i++) same = ports[i] == _maskPorts[i];
+            if (same) return;
+        }
+        _masksReady = true;
+        if (_maskPorts.Length == 1) _singlePortMasks[_maskPorts[0]] = (_masks, _masksKnown);
+        else if (_maskPorts.Length > 1) _listMasks = (_maskPorts, _masks, _masksKnown);
+        _maskPorts = [.. ports];
+        _maskAll = ports.Count == 64 ? ulong.MaxValue : (1UL << ports.Count) - 1;
+        if (ports.Count == 1 && _singlePortMasks.TryGetValue(ports[0], out var single))
+        {
+            (_masks, _masksKnown) = single;
+        }
+        else if (ports.Count > 1 && _listMasks.Ports is { } list && list.AsSpan().SequenceEqual(_maskPorts))
+        {
+            (_, _masks, _masksKnown) = _listMasks;
+        }
+        else
+        {
+            _masks = new ulong[_portSetMatchers.Count][];
+            _masksKnown = new bool[_portSetMatchers.Count][];
+            for (var i = 0; i < _masks.Length; i++)
+            {
+                _masks[i] = new ulong[_declaredPortsOwner.Count];
+                _masksKnown[i] = new bool[_declaredPortsOwner.Count];
+            }
+        }
+    }
+
+    private static ulong ComputePortMask(IReadOnlyList<PortMatcher> matchers, Endpoint destination, IReadOnlyList<PortKey> ports)
+    {
+        if (matchers.Count == 0) return ports.Count == 64 ? ulong.MaxValue : (1UL << ports.Count) - 1;
         ulong mask = 0;
         for (var i = 0; i < ports.Count; i++)
         {
-            foreach (var matcher in rule.Ports)
+            foreach (var matcher in matchers)
             {
-                if (matcher.Matches(destination.Representative, ports[i].Port, ports[i].Protocol))
+                if (matcher.Matches(destination, ports[i].Port, ports[i].Protocol))
                 {
                     mask |= 1UL << i;
                     break;
@@ -115,10 +295,33 @@ public sealed class ReachabilityEngine
     }
 
     private CompiledRule Compile(PolicyRule rule) =>
-        new(rule.Peers.Select(Register).ToArray(), rule.Peers.Count == 0, rule.Ports, ClusterAction.Accept);
+        new(rule.Peers.Select(Register).ToArray(), rule.Peers.Count == 0, rule.Ports, ClusterAction.Accept) { PortSet = PortSetOf(rule.Ports) };
 
     private CompiledRule Compile(ClusterRule rule) =>
-        new(rule.Peers.Select(Register).ToArray(), false, rule.Ports, rule.Action);
+        new(rule.Peers.Select(Register).ToArray(), false, rule.Ports, rule.Action) { PortSet = PortSetOf(rule.Ports) };
+
+    private int PortSetOf(IReadOnlyList<PortMatcher> ports)
+    {
+        if (ports.Count == 0) return -1;
+        var key = string.Join(";", ports.Select(p => $"{(int)p.Protocol}|{p.Port}|{p.EndPort}|{p.NamedPort}"));
+        if (!_portSets.TryGetValue(key, out var id))
+        {
+            id = _portSets[key] = _portSetMatchers.Count;
+            _portSetMatchers.Add(ports);
+        }
+        return id;
+    }
+
+    private int DeclaredPortsOf(Endpoint endpoint)
+    {
+        var key = string.Join(",", endpoint.Ports.Select(p => $"{p.Name}:{p.Number}/{(int)p.Protocol}").Order(StringComparer.Ordinal));
+        if (!_declaredPorts.TryGetValue(key, out var id))
+        {
+            id = _declaredPorts[key] = _declaredPortsOwner.Count;
+            _declaredPortsOwner.Add(endpoint);
+        }
+        return id;
+    }
 
     private int Register(Peer peer)
     {
@@ -133,8 +336,9 @@ public sealed class ReachabilityEngine
         var key = Key(endpoint);
         if (!_classes.TryGetValue(key, out var found))
         {
-            found = Build(new EndpointClass(_classes.Count, endpoint));
+            found = Build(new EndpointClass(_classes.Count, endpoint) { PortsId = DeclaredPortsOf(endpoint) });
             _classes[key] = found;
+            _classList.Add(found);
         }
         _classOf[endpoint] = found;
         return found;

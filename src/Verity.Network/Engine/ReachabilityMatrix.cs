@@ -30,20 +30,15 @@ public static class ReachabilityMatrix
         }
     }
 
-    /// <summary>Number of distinct class pairs a full matrix over <paramref name="endpoints"/> evaluates (for benchmarks).</summary>
-    public static int ComputeClassMatrix(ReachabilityEngine engine, IReadOnlyList<Endpoint> endpoints, IReadOnlyList<PortKey> ports)
+    /// <summary>
+    /// The verdict for every pair of classes of <paramref name="endpoints"/> on <paramref name="ports"/> (at most
+    /// 64), computed in bulk rather than pair by pair; a full endpoint matrix reads it with
+    /// <see cref="ClassMatrix.Mask"/>.
+    /// </summary>
+    public static ClassMatrix ComputeClassMatrix(ReachabilityEngine engine, IReadOnlyList<Endpoint> endpoints, IReadOnlyList<PortKey> ports)
     {
-        var representatives = endpoints.GroupBy(e => engine.ClassOf(e).Id).Select(g => g.First()).ToList();
-        var evaluated = 0;
-        foreach (var from in representatives)
-        {
-            foreach (var to in representatives)
-            {
-                Masks(engine, from, to, ports);
-                evaluated++;
-            }
-        }
-        return evaluated;
+        foreach (var endpoint in endpoints) engine.ClassOf(endpoint);
+        return new ClassMatrix(engine, ports);
     }
 
     public static IReadOnlyList<PortKey> DeclaredPorts(Endpoint endpoint) =>

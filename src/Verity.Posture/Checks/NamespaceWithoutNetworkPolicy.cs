@@ -37,7 +37,7 @@ internal sealed class NamespaceWithoutNetworkPolicy : IPostureCheck
         var byNamespace = snapshot.Workloads.ToLookup(w => w.Namespace, StringComparer.Ordinal);
         foreach (var ns in InScope(snapshot))
         {
-            if (snapshot.InNamespace(ns.Name).Any(o => o.Kind == "NetworkPolicy" && o.Ref.Group == "networking.k8s.io")) continue;
+            if (HasNetworkPolicy(snapshot, ns.Name)) continue;
             var workloads = byNamespace[ns.Name].ToList();
             var listed = string.Join(", ", workloads.Take(MaxListed).Select(w => $"{w.Kind}/{w.Name}"));
             if (workloads.Count > MaxListed) listed += $" and {workloads.Count - MaxListed} more";
@@ -51,7 +51,12 @@ internal sealed class NamespaceWithoutNetworkPolicy : IPostureCheck
         }
     }
 
-    private static IEnumerable<NamespaceInfo> InScope(Snapshot snapshot)
+    /// <summary>Whether namespace <paramref name="ns"/> holds any networking.k8s.io NetworkPolicy.</summary>
+    public static bool HasNetworkPolicy(Snapshot snapshot, string ns) =>
+        snapshot.InNamespace(ns).Any(o => o.Kind == "NetworkPolicy" && o.Ref.Group == "networking.k8s.io");
+
+    /// <summary>Namespaces that run a workload, other than the system namespaces: the subjects of this check.</summary>
+    public static IEnumerable<NamespaceInfo> InScope(Snapshot snapshot)
     {
         var running = snapshot.Workloads.Select(w => w.Namespace).ToHashSet(StringComparer.Ordinal);
         return snapshot.Namespaces.Where(n => running.Contains(n.Name) && !SystemNamespaces.Contains(n.Name));

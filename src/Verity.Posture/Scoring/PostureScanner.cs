@@ -1,5 +1,6 @@
 using Verity.Core.Model;
 using Verity.Core.Snapshots;
+using Verity.Posture.Isolation;
 
 namespace Verity.Posture.Scoring;
 
@@ -44,7 +45,16 @@ public static class PostureScanner
             failed,
             byNamespace.Select(kv => new NamespaceScore(kv.Key, kv.Value.Tally.Score, kv.Value.Checked, kv.Value.Failed, kv.Value.Findings)).ToList(),
             Order(findings),
-            checks);
+            checks)
+        {
+            Isolation = IsolationOf(snapshot),
+        };
+    }
+
+    private static List<NamespaceIsolation> IsolationOf(Snapshot snapshot)
+    {
+        var analyzer = new IsolationAnalyzer(snapshot);
+        return snapshot.Namespaces.Select(n => analyzer.Summarize(n.Name)).ToList();
     }
 
     private static List<Finding> Order(IEnumerable<Finding> findings) =>

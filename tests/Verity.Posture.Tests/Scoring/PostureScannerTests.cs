@@ -1,5 +1,6 @@
 using Verity.Core.Model;
 using Verity.Core.Snapshots;
+using Verity.Posture.Isolation;
 using Verity.Posture.Scoring;
 using static Verity.Posture.Tests.Scoring.FakeCheck;
 
@@ -90,6 +91,23 @@ public sealed class PostureScannerTests
         Assert.Equal(
             ["VT-T-003 a/Deployment/two", "VT-T-001 b/Deployment/one", "VT-T-002 a/Deployment/one", "VT-T-002 b/Deployment/one"],
             card.Findings.Select(f => $"{f.RuleId} {f.Subject.Display}"));
+    }
+
+    [Fact]
+    public void The_scorecard_reports_the_isolation_of_every_namespace_whatever_checks_ran()
+    {
+        var snapshot = TestSnapshots.From(NetworkYaml.Join(
+            NetworkYaml.App("web"), NetworkYaml.App("db"), NetworkYaml.DenyAll("shop", "[Ingress]"),
+            NetworkYaml.App("gateway", ns: "edge"), NetworkYaml.Namespace("empty")));
+        var card = PostureScanner.Scan(snapshot, []);
+        Assert.Equal(
+        [
+            new NamespaceIsolation("edge", new IsolationShare(0, 1), new IsolationShare(0, 1), false),
+            new NamespaceIsolation("empty", new IsolationShare(0, 0), new IsolationShare(0, 0), false),
+            new NamespaceIsolation("shop", new IsolationShare(2, 2), new IsolationShare(0, 2), false),
+        ], card.Isolation);
+        Assert.Equal(new IsolationShare(2, 2), card.IsolationOf("shop")!.Ingress);
+        Assert.Null(card.IsolationOf("missing"));
     }
 
     [Theory]
