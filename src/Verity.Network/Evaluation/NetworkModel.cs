@@ -8,6 +8,8 @@ namespace Verity.Network.Evaluation;
 /// <summary>A snapshot compiled for network questions: its endpoints, its policies and the options.</summary>
 public sealed record NetworkModel(IReadOnlyList<Endpoint> Endpoints, PolicySet Policies, NetworkOptions Options)
 {
+    private Dictionary<string, Endpoint>? _byId;
+
     public IReadOnlyList<Diagnostic> Diagnostics => Policies.Diagnostics;
 
     /// <summary>The snapshot's namespaces (declared or implied), with their labels.</summary>
@@ -22,8 +24,8 @@ public sealed record NetworkModel(IReadOnlyList<Endpoint> Endpoints, PolicySet P
     /// </summary>
     public Endpoint? Resolve(string text)
     {
-        var byId = Endpoints.FirstOrDefault(e => e.Id == text);
-        if (byId is not null) return byId;
+        _byId ??= Endpoints.GroupBy(e => e.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        if (_byId.TryGetValue(text, out var byId)) return byId;
         var parts = text.Split('/');
         if (parts.Length == 2)
         {

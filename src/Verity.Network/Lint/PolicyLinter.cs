@@ -25,6 +25,8 @@ public static class PolicyLinter
             if (selected.Count == 0)
                 Add(findings, LintRules.SelectsNothing, Severity.Medium, policy.Source, ["spec", "podSelector"],
                     $"selects no pod: podSelector {policy.PodSelector} matches nothing in namespace {policy.Namespace}");
+            foreach (var (_, path, message) in OpenRules.Of(policy))
+                Add(findings, LintRules.OpenToEverything, Severity.Low, policy.Source, path, message);
             LintPolicyRules(model, findings, policy, "ingress", "from", policy.Ingress, selected, pods);
             LintPolicyRules(model, findings, policy, "egress", "to", policy.Egress, selected, pods);
         }
@@ -39,18 +41,13 @@ public static class PolicyLinter
         foreach (var rule in rules)
         {
             object[] at = ["spec", direction, rule.Index];
-            if (rule.Peers.Count == 0)
-                Add(findings, LintRules.OpenToEverything, Severity.Low, policy.Source, at,
-                    $"{direction} rule #{rule.Index} has no {peersField}: it allows {(direction == "ingress" ? "every source, inside and outside the cluster" : "every destination, inside and outside the cluster")}");
             for (var j = 0; j < rule.Peers.Count; j++)
             {
                 object[] peerAt = [.. at, peersField, j];
                 switch (rule.Peers[j])
                 {
                     case PodPeer { PodSelector: null, NamespaceSelector.IsEverything: true }:
-                        Add(findings, LintRules.OpenToEverything, Severity.Low, policy.Source, peerAt,
-                            $"{direction} rule #{rule.Index} peer #{j} selects every pod in every namespace");
-                        break;
+                        break; // open to everything: reported by OpenRules
                     // Only where the snapshot holds a namespace the peer selects: a peer into a namespace the
                     // input does not cover (e.g. kube-system for DNS) may well match pods there.
                     case PodPeer pod when CoversPeerNamespaces(model, pod) && !pods.Any(e => pod.Matches(e, model.Options)):
@@ -58,9 +55,6 @@ public static class PolicyLinter
                             $"{direction} rule #{rule.Index} peer #{j} ({pod.Describe()}) matches no pod");
                         break;
                     case CidrPeer cidr:
-                        if (cidr.Cidrs.Any(c => c.PrefixLength == 0))
-                            Add(findings, LintRules.OpenToEverything, Severity.Low, policy.Source, peerAt,
-                                $"{direction} rule #{rule.Index} peer #{j} allows every address ({string.Join(", ", cidr.Cidrs)})");
                         foreach (var except in cidr.Except.Where(e => !cidr.Cidrs.Any(c => Contains(c, e))))
                             Add(findings, LintRules.ExceptOutsideCidr, Severity.Medium, policy.Source, [.. peerAt, "ipBlock", "except"],
                                 $"{direction} rule #{rule.Index} peer #{j}: except {except} is not inside cidr {string.Join(", ", cidr.Cidrs)}, so it excludes nothing");

@@ -2,7 +2,6 @@ using Verity.Core.Model;
 using Verity.Core.Snapshots;
 using Verity.Network.Evaluation;
 using Verity.Network.Lint;
-using Verity.Network.Policies;
 
 namespace Verity.Posture.Checks;
 
@@ -10,9 +9,8 @@ namespace Verity.Posture.Checks;
 /// VT-NET-005: a NetworkPolicy rule allows every source or destination — a rule with no <c>from</c>/<c>to</c>,
 /// a peer with <c>namespaceSelector: {}</c> alone (every pod of every namespace), or an ipBlock of
 /// <c>0.0.0.0/0</c> or <c>::/0</c> (even with <c>except</c>). Exactly the policy linter's VT-NPL-005
-/// (<see cref="PolicyLinter"/>; a test holds the two to the same findings, texts and places): the linter as a
-/// whole also resolves every peer against every pod, which costs seconds on a large cluster, so the rule is
-/// applied here on its own. Such a rule may be intended (a public gateway); it is still the first place to
+/// (<see cref="OpenRules"/>, shared with <see cref="PolicyLinter"/>): the linter as a whole also resolves every
+/// peer against every pod, which costs seconds on a large cluster, so only this rule is applied here. Such a rule may be intended (a public gateway); it is still the first place to
 /// look in a review. Severity low: the policy still isolates the pods it selects in every other respect. A rule
 /// that opens pods on every port also makes them fail VT-NET-002/003 — that finding is about the pods, this
 /// one about the rule.
@@ -34,7 +32,7 @@ internal sealed class OpenAllowRule : IPostureCheck
         var targets = model.Endpoints.Where(e => e.IsPolicyTarget).ToLookup(e => e.Namespace, StringComparer.Ordinal);
         foreach (var policy in model.Policies.NetworkPolicies.Where(p => InScope(p.Source)))
         {
-            var open = OpenRules(policy, "ingress", "from", policy.Ingress).Concat(OpenRules(policy, "egress", "to", policy.Egress)).ToList();
+            var open = OpenRules.Of(policy).ToList();
             if (open.Count == 0) continue;
             var selected = targets[policy.Namespace].Count(e => policy.PodSelector.Matches(e.Labels));
             var evidence = $"the policy selects {(policy.PodSelector.IsEverything ? "every pod" : $"pods with {policy.PodSelector}")} in namespace \"{policy.Namespace}\" ({(selected == 1 ? "1 pod" : $"{selected} pods")} in the input)";
@@ -48,30 +46,6 @@ internal sealed class OpenAllowRule : IPostureCheck
                     evidence,
                     Controls,
                     policy.Source.LocationOf(path));
-            }
-        }
-    }
-
-    /// <summary>The rules and peers VT-NPL-005 reports, with the linter's wording and field paths.</summary>
-    private static IEnumerable<(string Direction, object[] Path, string Message)> OpenRules(CompiledNetworkPolicy policy, string direction, string peersField, IReadOnlyList<PolicyRule> rules)
-    {
-        foreach (var rule in rules)
-        {
-            object[] at = ["spec", direction, rule.Index];
-            if (rule.Peers.Count == 0)
-                yield return (direction, at, $"{direction} rule #{rule.Index} has no {peersField}: it allows {(direction == "ingress" ? "every source, inside and outside the cluster" : "every destination, inside and outside the cluster")}");
-            for (var j = 0; j < rule.Peers.Count; j++)
-            {
-                object[] peerAt = [.. at, peersField, j];
-                switch (rule.Peers[j])
-                {
-                    case PodPeer { PodSelector: null, NamespaceSelector.IsEverything: true }:
-                        yield return (direction, peerAt, $"{direction} rule #{rule.Index} peer #{j} selects every pod in every namespace");
-                        break;
-                    case CidrPeer cidr when cidr.Cidrs.Any(c => c.PrefixLength == 0):
-                        yield return (direction, peerAt, $"{direction} rule #{rule.Index} peer #{j} allows every address ({string.Join(", ", cidr.Cidrs)})");
-                        break;
-                }
             }
         }
     }
