@@ -35,6 +35,13 @@ internal sealed class NamespaceWithoutNetworkPolicy : IPostureCheck
     public IEnumerable<Finding> Evaluate(Snapshot snapshot)
     {
         var byNamespace = snapshot.Workloads.ToLookup(w => w.Namespace, StringComparer.Ordinal);
+        // Cluster-scoped policies (Admin/Baseline tiers) may restrict a namespace that has no NetworkPolicy of its
+        // own: then "accepts traffic from anywhere" would not be true, so the message says what is known.
+        var clusterPolicies = snapshot.Objects.Any(o => o.Ref.Group == "policy.networking.k8s.io"
+            && o.Kind is "ClusterNetworkPolicy" or "AdminNetworkPolicy" or "BaselineAdminNetworkPolicy");
+        var consequence = clusterPolicies
+            ? "so only cluster-wide policies restrict its traffic (see `verity netpol explain`)"
+            : "so its pods accept traffic from anywhere";
         foreach (var ns in InScope(snapshot))
         {
             if (HasNetworkPolicy(snapshot, ns.Name)) continue;
@@ -43,7 +50,7 @@ internal sealed class NamespaceWithoutNetworkPolicy : IPostureCheck
             if (workloads.Count > MaxListed) listed += $" and {workloads.Count - MaxListed} more";
             yield return new Finding(
                 Id, Severity, SubjectScope.Namespace(ns.Name),
-                $"namespace \"{ns.Name}\" runs {Count(workloads.Count)} and has no NetworkPolicy, so its pods accept traffic from anywhere; add a default-deny policy",
+                $"namespace \"{ns.Name}\" runs {Count(workloads.Count)} and has no NetworkPolicy, {consequence}; add a default-deny policy",
                 $"Apply a NetworkPolicy in namespace \"{ns.Name}\" with podSelector: {{}} and policyTypes: [Ingress, Egress], then add one policy per required flow (and allow DNS egress to kube-dns).",
                 $"workloads: {listed}",
                 Controls,

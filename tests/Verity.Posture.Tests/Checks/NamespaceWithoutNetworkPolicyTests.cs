@@ -40,6 +40,26 @@ public sealed class NamespaceWithoutNetworkPolicyTests
     }
 
     [Fact]
+    public void With_cluster_policies_in_the_input_the_message_does_not_claim_the_namespace_is_open()
+    {
+        var yaml = PodIn("shop") + """
+
+            ---
+            apiVersion: policy.networking.k8s.io/v1alpha2
+            kind: ClusterNetworkPolicy
+            metadata:
+              name: deny-all
+            spec:
+              tier: Baseline
+              priority: 10
+              subject: {namespaces: {}}
+              ingress: [{action: Deny, from: [{namespaces: {}}]}]
+            """;
+        var finding = Assert.Single(new NamespaceWithoutNetworkPolicy().Evaluate(TestSnapshots.From(yaml)));
+        Assert.Equal("namespace \"shop\" runs 1 workload and has no NetworkPolicy, so only cluster-wide policies restrict its traffic (see `verity netpol explain`); add a default-deny policy", finding.Message);
+    }
+
+    [Fact]
     public void An_implied_namespace_is_reported_without_a_source()
     {
         var findings = TestSnapshots.Evaluate<NamespaceWithoutNetworkPolicy>(PodIn("shop"));
