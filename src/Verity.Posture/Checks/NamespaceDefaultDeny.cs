@@ -24,7 +24,7 @@ internal sealed class NamespaceDefaultDeny : IPostureCheck
 
     public IEnumerable<Finding> Evaluate(Snapshot snapshot)
     {
-        var analyzer = new IsolationAnalyzer(snapshot);
+        var analyzer = IsolationAnalyzer.For(snapshot);
         foreach (var ns in NetworkIsolationScope.Namespaces(snapshot))
         {
             var open = new[] { Direction.Ingress, Direction.Egress }

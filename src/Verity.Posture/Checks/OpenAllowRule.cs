@@ -2,6 +2,7 @@ using Verity.Core.Model;
 using Verity.Core.Snapshots;
 using Verity.Network.Evaluation;
 using Verity.Network.Lint;
+using Verity.Posture.Isolation;
 
 namespace Verity.Posture.Checks;
 
@@ -28,7 +29,7 @@ internal sealed class OpenAllowRule : IPostureCheck
 
     public IEnumerable<Finding> Evaluate(Snapshot snapshot)
     {
-        var model = NetworkModel.FromSnapshot(snapshot);
+        var model = IsolationAnalyzer.For(snapshot).Model;
         var targets = model.Endpoints.Where(e => e.IsPolicyTarget).ToLookup(e => e.Namespace, StringComparer.Ordinal);
         foreach (var policy in model.Policies.NetworkPolicies.Where(p => InScope(p.Source)))
         {

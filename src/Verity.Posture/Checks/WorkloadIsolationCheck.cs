@@ -28,11 +28,11 @@ internal abstract class WorkloadIsolationCheck : IPostureCheck
     protected abstract Direction Direction { get; }
 
     public IEnumerable<ResourceRef> Subjects(Snapshot snapshot) =>
-        ByWorkload(snapshot, new IsolationAnalyzer(snapshot)).SelectMany(ns => ns.Workloads.Select(w => w.Workload.Ref));
+        ByWorkload(snapshot, IsolationAnalyzer.For(snapshot)).SelectMany(ns => ns.Workloads.Select(w => w.Workload.Ref));
 
     public IEnumerable<Finding> Evaluate(Snapshot snapshot)
     {
-        var analyzer = new IsolationAnalyzer(snapshot);
+        var analyzer = IsolationAnalyzer.For(snapshot);
         foreach (var (ns, workloads) in ByWorkload(snapshot, analyzer))
         {
             var verdicts = workloads.Select(w => (w.Workload, Endpoints: w.Endpoints.Select(e => (Endpoint: e, Verdict: analyzer.Check(e, Direction))).ToList())).ToList();

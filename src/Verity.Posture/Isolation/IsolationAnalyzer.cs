@@ -46,6 +46,15 @@ internal sealed class IsolationAnalyzer
         _targets = _model.Endpoints.Where(e => e.IsPolicyTarget).ToLookup(e => e.Namespace, StringComparer.Ordinal);
     }
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Snapshot, IsolationAnalyzer> PerSnapshot = new();
+
+    /// <summary>
+    /// The analyzer of a snapshot, built once and shared by every check of a scan (the snapshot is immutable, so
+    /// this is a memo, not shared state: the network model is compiled once instead of once per check).
+    /// Not thread-safe: a scan runs its checks one after another.
+    /// </summary>
+    public static IsolationAnalyzer For(Snapshot snapshot) => PerSnapshot.GetValue(snapshot, s => new IsolationAnalyzer(s));
+
     public NetworkModel Model => _model;
 
     /// <summary>The endpoints of <paramref name="ns"/> that NetworkPolicy applies to (not host-network), in catalog order.</summary>

@@ -53,7 +53,7 @@ public static class PostureScanner
 
     private static List<NamespaceIsolation> IsolationOf(Snapshot snapshot)
     {
-        var analyzer = new IsolationAnalyzer(snapshot);
+        var analyzer = IsolationAnalyzer.For(snapshot);
         return snapshot.Namespaces.Select(n => analyzer.Summarize(n.Name)).ToList();
     }
 
