@@ -5,7 +5,7 @@ using Verity.Network.Flows;
 
 namespace Verity.Network.Tests.Flows;
 
-/// <summary>The sample capture of examples/shop (examples/shop/flows/hubble.json) mapped onto its manifests.</summary>
+/// <summary>The sample capture of examples/shop (examples/shop/flows/hubble.jsonl) mapped onto its manifests.</summary>
 public sealed class FlowMapperTests
 {
     private static string Repo([System.Runtime.CompilerServices.CallerFilePath] string file = "") =>
@@ -17,8 +17,8 @@ public sealed class FlowMapperTests
         var root = Repo();
         var snapshot = SnapshotBuilder.Build(ManifestReader.Read([Path.Combine(root, "examples", "shop")]).Objects);
         var mapper = new FlowMapper(snapshot, NetworkModel.FromSnapshot(snapshot));
-        using var stream = File.OpenRead(Path.Combine(root, "examples", "shop", "flows", "hubble.json"));
-        var flows = FlowReader.ReadAll(stream, "hubble.json");
+        using var stream = File.OpenRead(Path.Combine(root, "examples", "shop", "flows", "hubble.jsonl"));
+        var flows = FlowReader.ReadAll(stream, "hubble.jsonl");
         Assert.Empty(flows.Diagnostics);
 
         var connections = mapper.Aggregate(flows.Flows);
