@@ -12,5 +12,7 @@ internal static class NetpolCommand
         MatrixCommand.Create(env),
         DiffCommand.Create(env),
         LintCommand.Create(env),
+        AuditCommand.Create(env),
+        GenerateCommand.Create(env),
     };
 }

@@ -1,0 +1,117 @@
+using Verity.Core.Loading;
+using Verity.Core.Snapshots;
+using Verity.Network.Evaluation;
+
+namespace Verity.Network.Flows;
+
+/// <summary>
+/// Audits observed connections (from <see cref="FlowMapper.Aggregate"/>) against a snapshot's policies: each one
+/// between evaluable peers (a workload or an external address, with a port and protocol) is allowed or denied, and by
+/// which tier and policy; and for every namespace with an evaluated workload, what enforcing a namespace-wide
+/// default-deny would break. The default-deny is simulated exactly: a NetworkPolicy selecting every pod of the
+/// namespace (<c>podSelector: {}</c>, <c>policyTypes: [Ingress, Egress]</c>, no rules —
+/// https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-policies) is added to the
+/// snapshot and the engine asked again. Cluster (Admin) policies still decide before it, as in a real cluster.
+/// Host and unmapped peers are listed, never evaluated. Pure: the caller supplies snapshot, model and connections.
+/// </summary>
+public static class FlowAudit
+{
+    /// <summary>The name of the simulated default-deny policy.</summary>
+    public const string DefaultDenyName = "verity-audit-default-deny";
+
+    public static FlowAuditReport Audit(Snapshot snapshot, NetworkModel model, IReadOnlyList<ObservedConnection> connections)
+    {
+        var evaluable = new List<(ObservedConnection Connection, ConnectionVerdict Verdict)>();
+        var unevaluated = new List<UnevaluatedConnection>();
+        foreach (var connection in connections)
+        {
+            if (Unevaluable(connection) is { } reason) unevaluated.Add(new UnevaluatedConnection(connection, reason));
+            else evaluable.Add((connection, ReachabilityEvaluator.Evaluate(model, connection.From.Endpoint!, connection.To.Endpoint!, connection.Port!.Value, connection.Protocol!.Value)));
+        }
+
+        var namespaces = evaluable
+            .SelectMany(e => new[] { e.Connection.From, e.Connection.To })
+            .Where(p => p.Kind == FlowPeerKind.Workload && p.Namespace is not null)
+            .Select(p => p.Namespace!).Distinct().Order(StringComparer.Ordinal).ToList();
+        var broken = evaluable.Select(_ => new SortedSet<string>(StringComparer.Ordinal)).ToList();
+        var summaries = new List<NamespaceAudit>();
+        foreach (var ns in namespaces)
+        {
+            var denied = WithDefaultDeny(snapshot, model, ns);
+            var observed = 0;
+            var breaks = 0;
+            for (var i = 0; i < evaluable.Count; i++)
+            {
+                var (connection, verdict) = evaluable[i];
+                if (!Touches(connection, ns)) continue;
+                observed++;
+                if (!verdict.Allowed) continue;
+                var after = ReachabilityEvaluator.Evaluate(denied, connection.From.Endpoint!, connection.To.Endpoint!, connection.Port!.Value, connection.Protocol!.Value);
+                if (after.Allowed) continue;
+                breaks++;
+                broken[i].Add(ns);
+            }
+            summaries.Add(new NamespaceAudit(ns, observed, breaks));
+        }
+
+        var audited = evaluable.Select((e, i) =>
+        {
+            var (direction, decision) = Deciding(e.Verdict);
+            return new AuditedConnection(e.Connection, e.Verdict.Allowed, direction, decision.DecidedBy, PolicyOf(decision), [.. broken[i]]);
+        }).ToList();
+        return new FlowAuditReport(audited, summaries, unevaluated);
+    }
+
+    private static bool Touches(ObservedConnection connection, string ns) =>
+        connection.From.Kind == FlowPeerKind.Workload && connection.From.Namespace == ns
+        || connection.To.Kind == FlowPeerKind.Workload && connection.To.Namespace == ns;
+
+    private static string? Unevaluable(ObservedConnection connection)
+    {
+        foreach (var peer in new[] { connection.From, connection.To })
+        {
+            if (peer.Kind == FlowPeerKind.Host) return $"{peer.Id} is node/host traffic: NetworkPolicy does not apply to it";
+            if (peer.Kind == FlowPeerKind.Unmapped) return $"{peer.Id} is not in the snapshot (no pod, workload labels or IP matched)";
+            if (peer.Endpoint is null) return $"{peer.Id} has no endpoint to evaluate";
+        }
+        if (connection.Port is null || connection.Protocol is null) return "no L4 destination port (e.g. ICMP)";
+        return null;
+    }
+
+    /// <summary>The snapshot's model with a default-deny NetworkPolicy added to <paramref name="ns"/>, same options.</summary>
+    private static NetworkModel WithDefaultDeny(Snapshot snapshot, NetworkModel model, string ns)
+    {
+        var yaml = $"""
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata:
+              name: {DefaultDenyName}
+              namespace: "{ns}"
+            spec:
+              podSelector: {"{}"}
+              policyTypes: [Ingress, Egress]
+            """;
+        var parsed = ManifestParser.Parse(yaml, $"<default-deny {ns}>");
+        return NetworkModel.FromSnapshot(SnapshotBuilder.Build([.. snapshot.Objects, .. parsed.Objects]), model.Options);
+    }
+
+    private static (Direction, DirectionVerdict) Deciding(ConnectionVerdict verdict)
+    {
+        if (!verdict.Egress.Allowed) return (Direction.Egress, verdict.Egress);
+        if (!verdict.Ingress.Allowed) return (Direction.Ingress, verdict.Ingress);
+        if (ByPolicy(verdict.Ingress)) return (Direction.Ingress, verdict.Ingress);
+        if (ByPolicy(verdict.Egress)) return (Direction.Egress, verdict.Egress);
+        return (Direction.Ingress, verdict.Ingress);
+    }
+
+    private static bool ByPolicy(DirectionVerdict verdict) => verdict.DecidedBy is DecisionTier.Admin or DecisionTier.NetworkPolicy or DecisionTier.Baseline;
+
+    /// <summary>The policy of the deciding step; for an isolation without a matching rule, every isolating policy.</summary>
+    private static string? PolicyOf(DirectionVerdict verdict)
+    {
+        if (!ByPolicy(verdict)) return null;
+        if (verdict.Steps.Count > 0 && verdict.Steps[^1].Policy is { } last) return last;
+        var all = verdict.Steps.Where(s => s.Tier == verdict.DecidedBy && s.Policy is not null).Select(s => s.Policy!).Distinct().ToList();
+        return all.Count == 0 ? null : string.Join(", ", all);
+    }
+}
