@@ -32,7 +32,7 @@ internal static class AuditRunner
         }
         DiagnosticWriter.Write(env.Error, diagnostics);
 
-        var connections = new FlowMapper(input.Input.Snapshot, input.Model).Aggregate(flows);
+        var connections = new FlowMapper(input.Model).Aggregate(flows);
         var report = FlowAudit.Audit(input.Input.Snapshot, input.Model, connections);
         if (settings.Output == OutputFormat.Json) AuditJsonRenderer.Write(env.Out, report);
         else AuditTableRenderer.Write(TerminalConsole.Create(env, settings.NoColor), report);

@@ -31,7 +31,7 @@ internal static class GenerateRunner
         }
         DiagnosticWriter.Write(env.Error, flows.Diagnostics);
 
-        var connections = new FlowMapper(input.Input.Snapshot, input.Model).Aggregate(flows.Flows);
+        var connections = new FlowMapper(input.Model).Aggregate(flows.Flows);
         var options = new GenerationOptions { Namespaces = settings.Namespaces, Egress = settings.Egress, CidrPrefix = settings.CidrPrefix };
         var generated = PolicyGenerator.Generate(input.Input.Snapshot, connections, options);
         var proof = GenerationProof.Verify(input.Input.Snapshot.Objects, connections, generated, new NetworkOptions { IpBlockMatchesPods = settings.Common.IpBlockMatchesPods });

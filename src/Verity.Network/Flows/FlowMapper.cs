@@ -20,15 +20,14 @@ public sealed class FlowMapper
     private readonly Dictionary<IPAddress, FlowPeer> _byIp = [];
     private readonly ILookup<string, (Workload Workload, FlowPeer Peer)> _workloadsByNamespace;
 
-    public FlowMapper(Snapshot snapshot, NetworkModel model)
+    public FlowMapper(NetworkModel model)
     {
         var peers = new Dictionary<Workload, FlowPeer>(ReferenceEqualityComparer.Instance);
-        foreach (var endpoint in model.Endpoints.Where(e => e.Source is not null))
+        foreach (var endpoint in model.Endpoints)
         {
-            var workload = endpoint.Kind == EndpointKind.Pod ? snapshot.WorkloadOf(endpoint.Source!) : snapshot.Workloads.FirstOrDefault(w => ReferenceEquals(w.Object, endpoint.Source));
-            if (workload is null) continue;
+            if (endpoint.Workload is not { } workload) continue;
             if (!peers.TryGetValue(workload, out var peer))
-                peers[workload] = peer = new FlowPeer(FlowPeerKind.Workload, $"{workload.Namespace}/{workload.Kind.ToLowerInvariant()}/{workload.Name}", workload.Namespace, endpoint);
+                peers[workload] = peer = new FlowPeer(FlowPeerKind.Workload, EndpointCatalog.WorkloadId(workload), workload.Namespace, endpoint);
             if (endpoint.Kind == EndpointKind.Pod) _byPod[$"{endpoint.Namespace}/{endpoint.Source!.Name}"] = peer;
             foreach (var address in endpoint.Addresses) _byIp.TryAdd(address, peer);
         }

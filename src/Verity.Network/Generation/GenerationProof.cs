@@ -14,7 +14,7 @@ namespace Verity.Network.Generation;
 /// observed connection — each must be allowed — and (b) lists the connections between workloads, on the ports the
 /// destination declares, that are allowed but were never observed, restricted to pairs the generated policies
 /// govern (destination in a generated namespace, or the source when egress is restricted). DNS to a server outside
-/// the snapshot is checked against an assumed kube-dns pod (see <see cref="KubeDns"/>).
+/// the snapshot is checked against an assumed kube-dns pod (see <see cref="ClusterDns"/>).
 /// </summary>
 public static class GenerationProof
 {
@@ -27,6 +27,7 @@ public static class GenerationProof
         var model = NetworkModel.FromSnapshot(snapshot, options);
         var engine = new ReachabilityEngine(model);
         var byId = model.Endpoints.GroupBy(e => e.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var dns = ClusterDns.In(model.Endpoints);
 
         var denied = new List<ObservedConnection>();
         var unverified = new List<ObservedConnection>();
@@ -34,7 +35,7 @@ public static class GenerationProof
         foreach (var c in generated.Covered)
         {
             var from = EndpointOf(c.From, byId);
-            var to = c.IsDns && c.To.Kind != FlowPeerKind.Workload ? KubeDns : EndpointOf(c.To, byId);
+            var to = c.IsDns && c.To.Kind != FlowPeerKind.Workload ? dns : EndpointOf(c.To, byId);
             if (from is null || to is null || c.Port is null || c.Protocol is null)
             {
                 unverified.Add(c);
@@ -46,21 +47,6 @@ public static class GenerationProof
 
         return new ProofReport(verified, denied, unverified, OverPermission(snapshot, model, engine, observed, generated), parsed.Diagnostics);
     }
-
-    /// <summary>
-    /// Stands for the cluster DNS when the capture's DNS server is not in the snapshot (the usual case: manifests
-    /// rarely include kube-system): a pod of kube-system labelled k8s-app=kube-dns serving port 53, which is what
-    /// the generated DNS egress rule selects. Its own ingress is whatever the snapshot says about kube-system.
-    /// </summary>
-    private static readonly Endpoint KubeDns = new()
-    {
-        Id = "kube-system/kube-dns (assumed)",
-        Kind = EndpointKind.Pod,
-        Namespace = "kube-system",
-        Labels = new Dictionary<string, string> { ["k8s-app"] = "kube-dns" },
-        NamespaceLabels = new Dictionary<string, string> { ["kubernetes.io/metadata.name"] = "kube-system" },
-        Ports = [new ContainerPortInfo("dns", 53, Protocol.UDP), new ContainerPortInfo("dns-tcp", 53, Protocol.TCP)],
-    };
 
     private static Endpoint? EndpointOf(FlowPeer peer, Dictionary<string, Endpoint> byId) => peer.Kind switch
     {
@@ -76,8 +62,7 @@ public static class GenerationProof
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var endpoint in model.Endpoints.Where(e => e.Source is not null && e.IsPolicyTarget))
         {
-            var workload = endpoint.Kind == EndpointKind.Pod ? snapshot.WorkloadOf(endpoint.Source!) : snapshot.Workloads.FirstOrDefault(w => ReferenceEquals(w.Object, endpoint.Source));
-            if (workload is not null && seen.Add(PolicyGenerator.IdOf(workload))) workloadOf[endpoint] = PolicyGenerator.IdOf(workload);
+            if (endpoint.Workload is { } workload && seen.Add(EndpointCatalog.WorkloadId(workload))) workloadOf[endpoint] = EndpointCatalog.WorkloadId(workload);
         }
         var generatedNs = generated.Namespaces.Select(n => n.Namespace).ToHashSet(StringComparer.Ordinal);
         var observedKeys = observed.Where(c => c.Port is not null && c.Protocol is not null)

@@ -112,7 +112,7 @@ public static class PolicyGenerator
     /// <summary>The flow line written in a policy's comment: <c>from -> to port/protocol (xCOUNT)</c>.</summary>
     public static string Describe(ObservedConnection c) => $"{c.From.Id} -> {c.To.Id} {c.Port}/{c.Protocol} (x{c.Count})";
 
-    internal static string IdOf(Workload w) => $"{w.Namespace}/{w.Kind.ToLowerInvariant()}/{w.Name}";
+    internal static string IdOf(Workload w) => EndpointCatalog.WorkloadId(w);
 
     private static string? SkipReason(ObservedConnection c, bool needsIngress, bool needsEgress, bool dnsCovered)
     {

@@ -75,27 +75,14 @@ public static class PolicyLinter
     /// <summary>Every pod isolated for egress by NetworkPolicy should still reach cluster DNS on 53/UDP.</summary>
     private static void DnsEgress(NetworkModel model, List<LintFinding> findings, List<Endpoint> pods)
     {
-        var dns = pods.Where(e => e.Namespace == "kube-system" && e.Labels.TryGetValue("k8s-app", out var app) && app == "kube-dns").ToList();
-        if (dns.Count == 0)
-        {
-            dns = [new Endpoint
-            {
-                Id = "kube-system/kube-dns",
-                Kind = EndpointKind.Workload,
-                Namespace = "kube-system",
-                Labels = new Dictionary<string, string> { ["k8s-app"] = "kube-dns" },
-                NamespaceLabels = new Dictionary<string, string> { ["kubernetes.io/metadata.name"] = "kube-system" },
-                Ports = [new("dns", 53, Protocol.UDP), new("dns-tcp", 53, Protocol.TCP)],
-                Addresses = [IPAddress.Parse("10.96.0.10")],
-            }];
-        }
+        var dns = ClusterDns.In(pods);
         var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var pod in pods)
         {
             var isolating = model.Policies.NetworkPolicies
                 .Where(p => p.AffectsEgress && p.Namespace == pod.Namespace && p.PodSelector.Matches(pod.Labels)).ToList();
             if (isolating.Count == 0) continue;
-            var verdict = ReachabilityEvaluator.Evaluate(model, pod, dns[0], 53, Protocol.UDP).Egress;
+            var verdict = ReachabilityEvaluator.Evaluate(model, pod, dns, 53, Protocol.UDP).Egress;
             if (verdict.Allowed || verdict.DecidedBy != DecisionTier.NetworkPolicy) continue;
             var names = string.Join(", ", isolating.Select(p => p.Name).Order(StringComparer.Ordinal));
             if (!reported.Add($"{pod.Namespace}/{names}")) continue;

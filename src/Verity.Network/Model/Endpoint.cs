@@ -1,5 +1,6 @@
 using System.Net;
 using Verity.Core.Model;
+using Verity.Core.Snapshots;
 
 namespace Verity.Network.Model;
 
@@ -21,6 +22,9 @@ public sealed record Endpoint
     public IReadOnlyList<ContainerPortInfo> Ports { get; init; } = [];
     public bool HostNetwork { get; init; }
     public KubeObject? Source { get; init; }
+
+    /// <summary>The workload this endpoint belongs to (its owning workload for a pod, itself for a template).</summary>
+    public Workload? Workload { get; init; }
 
     /// <summary>True for pods and workloads that NetworkPolicy applies to.</summary>
     public bool IsPolicyTarget => Kind != EndpointKind.External && !HostNetwork;

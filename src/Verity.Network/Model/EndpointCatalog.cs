@@ -29,6 +29,7 @@ public static class EndpointCatalog
                 Ports = Ports(pod.Value.Spec),
                 HostNetwork = pod.Value.Spec?.HostNetwork == true,
                 Source = pod.Object,
+                Workload = snapshot.WorkloadOf(pod.Object),
             });
         }
         foreach (var workload in snapshot.Workloads.Where(w => w.Pods.Count == 0))
@@ -37,7 +38,7 @@ public static class EndpointCatalog
             if (!covered.Add(workload.Ref.Display)) continue;
             endpoints.Add(new Endpoint
             {
-                Id = $"{workload.Namespace}/{workload.Kind.ToLowerInvariant()}/{workload.Name}",
+                Id = WorkloadId(workload),
                 Kind = EndpointKind.Workload,
                 Namespace = workload.Namespace,
                 Labels = labels,
@@ -45,10 +46,14 @@ public static class EndpointCatalog
                 Ports = Ports(workload.Template.Spec),
                 HostNetwork = workload.Template.Spec?.HostNetwork == true,
                 Source = workload.Object,
+                Workload = workload,
             });
         }
         return endpoints;
     }
+
+    /// <summary>A workload's id: <c>namespace/kind/name</c> with the kind in lower case, e.g. <c>shop/deployment/api</c>.</summary>
+    public static string WorkloadId(Workload workload) => $"{workload.Namespace}/{workload.Kind.ToLowerInvariant()}/{workload.Name}";
 
     private static IReadOnlyDictionary<string, string> NamespaceLabels(Snapshot snapshot, string ns) =>
         snapshot.Namespace(ns)?.Labels ?? new Dictionary<string, string> { [NamespaceInfo.NameLabel] = ns };

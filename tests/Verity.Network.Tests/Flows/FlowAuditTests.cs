@@ -26,7 +26,7 @@ public sealed class FlowAuditTests
         var (snapshot, model) = Shop();
         var read = FlowReader.ReadAll(flows, "flows");
         Assert.Empty(read.Diagnostics);
-        return FlowAudit.Audit(snapshot, model, new FlowMapper(snapshot, model).Aggregate(read.Flows));
+        return FlowAudit.Audit(snapshot, model, new FlowMapper(model).Aggregate(read.Flows));
     }
 
     private static string Line(AuditedConnection c) =>

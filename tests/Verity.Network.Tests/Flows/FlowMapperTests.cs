@@ -16,7 +16,7 @@ public sealed class FlowMapperTests
     {
         var root = Repo();
         var snapshot = SnapshotBuilder.Build(ManifestReader.Read([Path.Combine(root, "examples", "shop")]).Objects);
-        var mapper = new FlowMapper(snapshot, NetworkModel.FromSnapshot(snapshot));
+        var mapper = new FlowMapper(NetworkModel.FromSnapshot(snapshot));
         using var stream = File.OpenRead(Path.Combine(root, "examples", "shop", "flows", "hubble.jsonl"));
         var flows = FlowReader.ReadAll(stream, "hubble.jsonl");
         Assert.Empty(flows.Diagnostics);

@@ -21,7 +21,7 @@ public sealed class PolicyGeneratorTests
         var snapshot = SnapshotBuilder.Build(loaded.Objects);
         using var stream = File.OpenRead(Path.Combine(root, "examples", "shop", "flows", "hubble.jsonl"));
         var flows = FlowReader.ReadAll(stream, "hubble.jsonl");
-        return (snapshot, new FlowMapper(snapshot, NetworkModel.FromSnapshot(snapshot)).Aggregate(flows.Flows));
+        return (snapshot, new FlowMapper(NetworkModel.FromSnapshot(snapshot)).Aggregate(flows.Flows));
     }
 
     [Fact]
