@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Verity.Cli.Scan;
 using Verity.Core.Model;
@@ -14,17 +13,8 @@ namespace Verity.Cli.Output;
 /// </summary>
 internal static class JsonRenderer
 {
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Indented = true,
-        NewLine = "\n",
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // readable quotes; output is never embedded in HTML
-    };
-
-    public static void Write(TextWriter output, ScanReport report)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
+    public static void Write(TextWriter output, ScanReport report) =>
+        JsonOutput.Write(output, json =>
         {
             var card = report.Scorecard;
             json.WriteStartObject();
@@ -51,10 +41,7 @@ internal static class JsonRenderer
             foreach (var diagnostic in report.Diagnostics) WriteDiagnostic(json, diagnostic);
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-        output.Write(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
-        output.Write('\n');
-    }
+        });
 
     private static void WriteFinding(Utf8JsonWriter json, Finding finding)
     {

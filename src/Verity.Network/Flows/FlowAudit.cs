@@ -91,8 +91,11 @@ public static class FlowAudit
               podSelector: {"{}"}
               policyTypes: [Ingress, Egress]
             """;
+        // Compile only the added policy and append it: the endpoints and every other policy are unchanged, so the
+        // snapshot is not rebuilt per namespace.
         var parsed = ManifestParser.Parse(yaml, $"<default-deny {ns}>");
-        return NetworkModel.FromSnapshot(SnapshotBuilder.Build([.. snapshot.Objects, .. parsed.Objects]), model.Options);
+        var added = PolicyCompiler.Compile(SnapshotBuilder.Build(parsed.Objects)).NetworkPolicies;
+        return model with { Policies = model.Policies with { NetworkPolicies = [.. model.Policies.NetworkPolicies, .. added] } };
     }
 
     private static (Direction, DirectionVerdict) Deciding(ConnectionVerdict verdict)
