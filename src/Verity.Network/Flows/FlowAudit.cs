@@ -1,6 +1,7 @@
 using Verity.Core.Loading;
 using Verity.Core.Snapshots;
 using Verity.Network.Evaluation;
+using Verity.Network.Policies;
 
 namespace Verity.Network.Flows;
 
@@ -37,7 +38,7 @@ public static class FlowAudit
         var summaries = new List<NamespaceAudit>();
         foreach (var ns in namespaces)
         {
-            var denied = WithDefaultDeny(snapshot, model, ns);
+            var denied = WithDefaultDeny(model, ns);
             var observed = 0;
             var breaks = 0;
             for (var i = 0; i < evaluable.Count; i++)
@@ -79,7 +80,7 @@ public static class FlowAudit
     }
 
     /// <summary>The snapshot's model with a default-deny NetworkPolicy added to <paramref name="ns"/>, same options.</summary>
-    private static NetworkModel WithDefaultDeny(Snapshot snapshot, NetworkModel model, string ns)
+    private static NetworkModel WithDefaultDeny(NetworkModel model, string ns)
     {
         var yaml = $"""
             apiVersion: networking.k8s.io/v1
