@@ -19,6 +19,8 @@ public sealed class FlowMapper
     private readonly Dictionary<string, FlowPeer> _byPod = new(StringComparer.Ordinal);
     private readonly Dictionary<IPAddress, FlowPeer> _byIp = [];
     private readonly ILookup<string, (Workload Workload, FlowPeer Peer)> _workloadsByNamespace;
+    private readonly Dictionary<FlowEndpoint, FlowPeer> _mapped = new(ReferenceEqualityComparer.Instance);
+    private const int MappedCapacity = 100_000;
 
     public FlowMapper(NetworkModel model)
     {
@@ -34,7 +36,19 @@ public sealed class FlowMapper
         _workloadsByNamespace = peers.Select(p => (p.Key, p.Value)).ToLookup(p => p.Key.Namespace, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// The peer an endpoint maps to. The reader shares one <see cref="FlowEndpoint"/> among the flows of a pod, so
+    /// each distinct endpoint is mapped once (remembered by reference; not thread-safe).
+    /// </summary>
     public FlowPeer Map(FlowEndpoint endpoint)
+    {
+        if (_mapped.TryGetValue(endpoint, out var known)) return known;
+        var peer = MapUncached(endpoint);
+        if (_mapped.Count < MappedCapacity) _mapped[endpoint] = peer;
+        return peer;
+    }
+
+    private FlowPeer MapUncached(FlowEndpoint endpoint)
     {
         if (endpoint.Namespace is { } ns && endpoint.PodName is { } pod && _byPod.TryGetValue($"{ns}/{pod}", out var byPod)) return byPod;
         if (endpoint.Namespace is { } ns2 && endpoint.Labels.Count > 0)

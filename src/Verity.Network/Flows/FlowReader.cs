@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Net;
-using System.Text.Json;
+using System.Text;
 using Verity.Core.Model;
 using Verity.Network.Model;
 
@@ -37,95 +37,27 @@ public static class FlowReader
         var n = stream.ReadAtLeast(head, 2, throwOnEndOfStream: false);
         Stream input = new PrefixedStream(head[..n], stream);
         if (n == 2 && head[0] == 0x1f && head[1] == 0x8b) input = new GZipStream(input, CompressionMode.Decompress);
-        using var reader = new StreamReader(input);
+        var lines = new Utf8LineReader(input);
+        var hubble = new HubbleFlowParser();
         var lineNumber = 0;
         bool? json = null;
-        while (reader.ReadLine() is { } line)
+        while (lines.TryReadLine(out var offset, out var length))
         {
             lineNumber++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            json ??= line.TrimStart().StartsWith('{');
             FlowRecord? flow;
             string? error;
-            if (json == true) (flow, error) = ParseHubble(line, lineNumber);
-            else if (lineNumber == 1 && line.StartsWith("time,", StringComparison.Ordinal)) continue;
-            else (flow, error) = ParseCsv(line, lineNumber);
+            {
+                var line = lines.Buffer.AsSpan(offset, length);
+                var content = line.TrimStart(" \t"u8);
+                if (content.TrimEnd(" \t"u8).IsEmpty) continue;
+                json ??= content[0] == '{';
+                if (json == true) flow = hubble.Parse(line, lineNumber, out error);
+                else if (lineNumber == 1 && line.StartsWith("time,"u8)) continue;
+                else (flow, error) = ParseCsv(Encoding.UTF8.GetString(line), lineNumber);
+            }
             if (flow is not null) yield return flow;
             else diagnostics.Add(new Diagnostic(DiagnosticLevel.Error, DiagnosticCode, $"line {lineNumber} skipped: {error}", new SourceLocation(file, lineNumber, 1)));
         }
-    }
-
-    private static (FlowRecord?, string?) ParseHubble(string line, int lineNumber)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(line);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) return (null, "not a JSON object");
-            var flow = root.TryGetProperty("flow", out var wrapped) && wrapped.ValueKind == JsonValueKind.Object ? wrapped : root;
-            if (!flow.TryGetProperty("source", out _) && !flow.TryGetProperty("IP", out _))
-                return (null, "not a Hubble flow (no source or IP)");
-            var ip = flow.TryGetProperty("IP", out var ipElement) && ipElement.ValueKind == JsonValueKind.Object ? ipElement : default;
-            var source = Endpoint(flow, "source", ip, "source");
-            var destination = Endpoint(flow, "destination", ip, "destination");
-            var (port, protocol) = L4(flow);
-            var reply = Bool(flow, "is_reply") ?? Bool(flow, "reply") ?? false;
-            return (new FlowRecord(
-                Time(String(flow, "time") ?? String(root, "time")),
-                source, destination, port, protocol,
-                String(flow, "verdict") ?? "UNKNOWN",
-                reply,
-                String(flow, "traffic_direction"),
-                1,
-                lineNumber), null);
-        }
-        catch (JsonException e)
-        {
-            return (null, $"invalid JSON ({e.Message.Split(" LineNumber:")[0].TrimEnd('.', ' ')})");
-        }
-        catch (InvalidOperationException e)
-        {
-            return (null, $"a field has the wrong type ({e.Message})");
-        }
-    }
-
-    private static FlowEndpoint Endpoint(JsonElement flow, string side, JsonElement ip, string ipField)
-    {
-        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        string? ns = null, pod = null;
-        long? identity = null;
-        if (flow.TryGetProperty(side, out var endpoint) && endpoint.ValueKind == JsonValueKind.Object)
-        {
-            ns = String(endpoint, "namespace");
-            pod = String(endpoint, "pod_name");
-            if (endpoint.TryGetProperty("identity", out var id) && id.ValueKind == JsonValueKind.Number && id.TryGetInt64(out var value)) identity = value;
-            if (endpoint.TryGetProperty("labels", out var list) && list.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var label in list.EnumerateArray())
-                {
-                    if (label.ValueKind != JsonValueKind.String) continue;
-                    var text = label.GetString()!;
-                    var body = text.StartsWith("k8s:", StringComparison.Ordinal) ? text[4..] : text;
-                    var eq = body.IndexOf('=');
-                    if (eq < 0) labels[body] = "";
-                    else labels[body[..eq]] = body[(eq + 1)..];
-                }
-            }
-        }
-        var address = ip.ValueKind == JsonValueKind.Object && IPAddress.TryParse(String(ip, ipField), out var parsed) ? parsed : null;
-        return new FlowEndpoint(string.IsNullOrEmpty(ns) ? null : ns, string.IsNullOrEmpty(pod) ? null : pod, address, labels, identity);
-    }
-
-    private static (int?, Protocol?) L4(JsonElement flow)
-    {
-        if (!flow.TryGetProperty("l4", out var l4) || l4.ValueKind != JsonValueKind.Object) return (null, null);
-        foreach (var (name, protocol) in new[] { ("TCP", Protocol.TCP), ("UDP", Protocol.UDP), ("SCTP", Protocol.SCTP) })
-        {
-            if (l4.TryGetProperty(name, out var entry) && entry.ValueKind == JsonValueKind.Object
-                && entry.TryGetProperty("destination_port", out var port) && port.TryGetInt32(out var number))
-                return (number, protocol);
-        }
-        return (null, null);
     }
 
     private static (FlowRecord?, string?) ParseCsv(string line, int lineNumber)
@@ -176,10 +108,4 @@ public static class FlowReader
 
     private static DateTimeOffset? Time(string? text) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;
-
-    private static string? String(JsonElement obj, string name) =>
-        obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static bool? Bool(JsonElement obj, string name) =>
-        obj.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : null;
 }
