@@ -1,6 +1,7 @@
 using Verity.Core.Loading;
 using Verity.Core.Snapshots;
 using Verity.Network.Evaluation;
+using Verity.Network.Model;
 using Verity.Network.Policies;
 
 namespace Verity.Network.Flows;
@@ -13,7 +14,9 @@ namespace Verity.Network.Flows;
 /// namespace (<c>podSelector: {}</c>, <c>policyTypes: [Ingress, Egress]</c>, no rules —
 /// https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-policies) is added to the
 /// snapshot and the engine asked again. Cluster (Admin) policies still decide before it, as in a real cluster.
-/// Host and unmapped peers are listed, never evaluated. Pure: the caller supplies snapshot, model and connections.
+/// Host and unmapped peers are listed, never evaluated, except DNS: a flow to port 53 of kube-dns that the snapshot
+/// does not hold (manifests rarely include kube-system) is evaluated against <see cref="ClusterDns"/>, as lint and
+/// generate do. Pure: the caller supplies snapshot, model and connections.
 /// </summary>
 public static class FlowAudit
 {
@@ -22,12 +25,18 @@ public static class FlowAudit
 
     public static FlowAuditReport Audit(Snapshot snapshot, NetworkModel model, IReadOnlyList<ObservedConnection> connections)
     {
-        var evaluable = new List<(ObservedConnection Connection, ConnectionVerdict Verdict)>();
+        var evaluable = new List<(ObservedConnection Connection, Endpoint To, ConnectionVerdict Verdict)>();
         var unevaluated = new List<UnevaluatedConnection>();
+        var dns = ClusterDns.In(model.Endpoints);
         foreach (var connection in connections)
         {
-            if (Unevaluable(connection) is { } reason) unevaluated.Add(new UnevaluatedConnection(connection, reason));
-            else evaluable.Add((connection, ReachabilityEvaluator.Evaluate(model, connection.From.Endpoint!, connection.To.Endpoint!, connection.Port!.Value, connection.Protocol!.Value)));
+            var toDns = connection.IsDns && connection.To.Kind != FlowPeerKind.Workload;
+            if (Unevaluable(connection, toDns) is { } reason) unevaluated.Add(new UnevaluatedConnection(connection, reason));
+            else
+            {
+                var to = toDns ? dns : connection.To.Endpoint!;
+                evaluable.Add((connection, to, ReachabilityEvaluator.Evaluate(model, connection.From.Endpoint!, to, connection.Port!.Value, connection.Protocol!.Value)));
+            }
         }
 
         var namespaces = evaluable
@@ -43,11 +52,11 @@ public static class FlowAudit
             var breaks = 0;
             for (var i = 0; i < evaluable.Count; i++)
             {
-                var (connection, verdict) = evaluable[i];
+                var (connection, to, verdict) = evaluable[i];
                 if (!Touches(connection, ns)) continue;
                 observed++;
                 if (!verdict.Allowed) continue;
-                var after = ReachabilityEvaluator.Evaluate(denied, connection.From.Endpoint!, connection.To.Endpoint!, connection.Port!.Value, connection.Protocol!.Value);
+                var after = ReachabilityEvaluator.Evaluate(denied, connection.From.Endpoint!, to, connection.Port!.Value, connection.Protocol!.Value);
                 if (after.Allowed) continue;
                 breaks++;
                 broken[i].Add(ns);
@@ -67,9 +76,9 @@ public static class FlowAudit
         connection.From.Kind == FlowPeerKind.Workload && connection.From.Namespace == ns
         || connection.To.Kind == FlowPeerKind.Workload && connection.To.Namespace == ns;
 
-    private static string? Unevaluable(ObservedConnection connection)
+    private static string? Unevaluable(ObservedConnection connection, bool toDns)
     {
-        foreach (var peer in new[] { connection.From, connection.To })
+        foreach (var peer in toDns ? [connection.From] : new[] { connection.From, connection.To })
         {
             if (peer.Kind == FlowPeerKind.Host) return $"{peer.Id} is node/host traffic: NetworkPolicy does not apply to it";
             if (peer.Kind == FlowPeerKind.Unmapped) return $"{peer.Id} is not in the snapshot (no pod, workload labels or IP matched)";

@@ -41,7 +41,7 @@ public sealed class AuditTests
         Assert.Equal(["connections", "namespaces", "unevaluated"], root.EnumerateObject().Select(p => p.Name));
 
         var connections = root.GetProperty("connections").EnumerateArray().ToList();
-        Assert.Equal(10, connections.Count);
+        Assert.Equal(18, connections.Count);
         Assert.Equal(["from", "to", "port", "protocol", "count", "allowed", "decidedBy", "policy", "brokenByDefaultDeny"], connections[5].EnumerateObject().Select(p => p.Name));
         Assert.Equal(
             ("api/deployment/orders", "payments/deployment/payments-api", 8443, "TCP", 1L, true, "NetworkPolicy", "NetworkPolicy payments/payments-api-from-orders", "api"),
@@ -51,12 +51,11 @@ public sealed class AuditTests
              string.Join(",", connections[5].GetProperty("brokenByDefaultDeny").EnumerateArray().Select(n => n.GetString()))));
         Assert.Equal(JsonValueKind.Null, connections[0].GetProperty("policy").ValueKind);
 
-        Assert.Equal(["api 2/5", "payments 0/4", "storefront 5/5"], root.GetProperty("namespaces").EnumerateArray()
+        Assert.Equal(["api 5/8", "payments 0/7", "storefront 7/7"], root.GetProperty("namespaces").EnumerateArray()
             .Select(n => $"{n.GetProperty("name").GetString()} {n.GetProperty("brokenByDefaultDeny").GetInt32()}/{n.GetProperty("observed").GetInt32()}"));
 
-        var unevaluated = root.GetProperty("unevaluated").EnumerateArray().ToList();
-        Assert.Equal(9, unevaluated.Count);
-        Assert.Equal(["from", "to", "port", "protocol", "count", "reason"], unevaluated[0].EnumerateObject().Select(p => p.Name));
+        var unevaluated = Assert.Single(root.GetProperty("unevaluated").EnumerateArray());
+        Assert.Equal(["from", "to", "port", "protocol", "count", "reason"], unevaluated.EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]
