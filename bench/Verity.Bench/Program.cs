@@ -11,6 +11,8 @@ const string usage = """
       Verity.Bench netpol   [--pods 10000] [--policies 2000] [--namespaces 500] [--ports 20] [--cluster-policies 6]
                             [--edits 6] [--iterations 3] [--diff-iterations 1] [--queries 10000] [--format yaml|json]
                             [--report FILE] [--seed N]
+      Verity.Bench flows    [--lines 1000000] [--pods 10000] [--namespaces 500] [--iterations 3] [--capture FILE]
+                            [--report FILE] [--seed N]
     """;
 
 try
@@ -20,6 +22,7 @@ try
         ["generate", .. var rest] => GenerateCommand.Run(Arguments.Parse(rest)),
         ["load", .. var rest] => LoadCommand.Run(Arguments.Parse(rest)),
         ["netpol", .. var rest] => NetpolCommand.Run(Arguments.Parse(rest)),
+        ["flows", .. var rest] => FlowsCommand.Run(Arguments.Parse(rest)),
         [ProbeCommand.Name, .. var rest] => ProbeCommand.Run(Arguments.Parse(rest)),
         _ => throw new UsageException("expected a command"),
     };

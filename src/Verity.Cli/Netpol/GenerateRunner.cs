@@ -34,7 +34,7 @@ internal static class GenerateRunner
         var connections = new FlowMapper(input.Model).Aggregate(flows.Flows);
         var options = new GenerationOptions { Namespaces = settings.Namespaces, Egress = settings.Egress, CidrPrefix = settings.CidrPrefix };
         var generated = PolicyGenerator.Generate(input.Input.Snapshot, connections, options);
-        var proof = GenerationProof.Verify(input.Input.Snapshot.Objects, connections, generated, new NetworkOptions { IpBlockMatchesPods = settings.Common.IpBlockMatchesPods });
+        var proof = GenerationProof.Verify(input.Model, connections, generated);
 
         if (settings.OutDirectory is { } dir)
         {

@@ -17,8 +17,10 @@ internal sealed class EndpointClass(int id, Endpoint representative)
     /// <summary>Id of this class's declared container ports among the engine's distinct port lists (named ports resolve on it).</summary>
     public int PortsId { get; set; }
 
-    /// <summary>For each global peer index: does this class match it?</summary>
-    public bool[] PeerMatches { get; set; } = [];
+    /// <summary>A bit per global peer index: does this class match it? (A bit set: 35,000 peers cost 4.4 KB a class.)</summary>
+    public ulong[] PeerBits { get; set; } = [];
+
+    public bool MatchesPeer(int index) => (PeerBits[index >> 6] >> (index & 63) & 1) != 0;
 
     public CompiledRule[] AdminEgress { get; set; } = [];
     public CompiledRule[] AdminIngress { get; set; } = [];

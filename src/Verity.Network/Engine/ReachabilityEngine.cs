@@ -19,6 +19,8 @@ public sealed class ReachabilityEngine
     private readonly List<(CompiledNetworkPolicy Policy, CompiledRule[] Ingress, CompiledRule[] Egress)> _networkPolicies = [];
     private readonly List<(CompiledClusterPolicy Policy, CompiledRule[] Ingress, CompiledRule[] Egress)> _clusterPolicies = [];
     private readonly List<CidrPeer> _cidrPeers = [];
+    private readonly PeerScopes _peerScopes = new();
+    private readonly Dictionary<string, List<int>> _networkPoliciesByNamespace = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EndpointClass> _classes = new(StringComparer.Ordinal);
     private readonly List<EndpointClass> _classList = [];
     private readonly Dictionary<Endpoint, EndpointClass> _classOf = new(ReferenceEqualityComparer.Instance);
@@ -41,7 +43,12 @@ public sealed class ReachabilityEngine
     {
         _model = model;
         foreach (var policy in model.Policies.NetworkPolicies)
+        {
+            if (!_networkPoliciesByNamespace.TryGetValue(policy.Namespace, out var inNamespace))
+                _networkPoliciesByNamespace[policy.Namespace] = inNamespace = [];
+            inNamespace.Add(_networkPolicies.Count);
             _networkPolicies.Add((policy, policy.Ingress.Select(Compile).ToArray(), policy.Egress.Select(Compile).ToArray()));
+        }
         foreach (var policy in model.Policies.ClusterPolicies)
             _clusterPolicies.Add((policy, policy.Ingress.Select(Compile).ToArray(), policy.Egress.Select(Compile).ToArray()));
         foreach (var endpoint in model.Endpoints) ClassOf(endpoint);
@@ -182,7 +189,7 @@ public sealed class ReachabilityEngine
 
     /// <summary>
     /// For each rule, the ids of the classes (known now) that match one of its peers, or null for a rule that
-    /// matches every peer. Built from each class's <see cref="EndpointClass.PeerMatches"/>.
+    /// matches every peer. Built from each class's <see cref="EndpointClass.PeerBits"/>.
     /// </summary>
     internal Func<CompiledRule, int[]?> PeerClassIndex()
     {
@@ -190,9 +197,12 @@ public sealed class ReachabilityEngine
         for (var i = 0; i < byPeer.Length; i++) byPeer[i] = [];
         foreach (var cls in _classList)
         {
-            var matches = cls.PeerMatches;
-            for (var i = 0; i < matches.Length; i++)
-                if (matches[i]) byPeer[i].Add(cls.Id);
+            var bits = cls.PeerBits;
+            for (var word = 0; word < bits.Length; word++)
+            {
+                for (var rest = bits[word]; rest != 0; rest &= rest - 1)
+                    byPeer[word * 64 + System.Numerics.BitOperations.TrailingZeroCount(rest)].Add(cls.Id);
+            }
         }
         var lists = byPeer.Select(l => l.ToArray()).ToArray();
         var cache = new Dictionary<CompiledRule, int[]?>(ReferenceEqualityComparer.Instance);
@@ -211,7 +221,7 @@ public sealed class ReachabilityEngine
         if (rule.AnyPeer) return true;
         foreach (var index in rule.Peers)
         {
-            if (peer.PeerMatches[index]) return true;
+            if (peer.MatchesPeer(index)) return true;
         }
         return false;
     }
@@ -326,6 +336,7 @@ public sealed class ReachabilityEngine
     private int Register(Peer peer)
     {
         _peers.Add(peer);
+        _peerScopes.Add(peer, _peers.Count - 1);
         if (peer is CidrPeer cidr) _cidrPeers.Add(cidr);
         return _peers.Count - 1;
     }
@@ -372,13 +383,20 @@ public sealed class ReachabilityEngine
     {
         var endpoint = cls.Representative;
         var options = _model.Options;
-        cls.PeerMatches = _peers.Select(p => p.Matches(endpoint, options)).ToArray();
+        var bits = new ulong[(_peers.Count + 63) / 64];
+        // Only the peers that can match an endpoint of this namespace are tested (see PeerScopes); the rest cannot.
+        foreach (var index in _peerScopes.Candidates(endpoint))
+        {
+            if (_peers[index].Matches(endpoint, options)) bits[index >> 6] |= 1UL << (index & 63);
+        }
+        cls.PeerBits = bits;
         if (cls.Exempt) return cls;
         var policyEgress = new List<CompiledRule>();
         var policyIngress = new List<CompiledRule>();
-        foreach (var (policy, ingress, egress) in _networkPolicies)
+        var inNamespace = endpoint.Namespace is { } ns && _networkPoliciesByNamespace.TryGetValue(ns, out var found) ? found : [];
+        foreach (var (policy, ingress, egress) in inNamespace.Select(i => _networkPolicies[i]))
         {
-            if (policy.Namespace != endpoint.Namespace || !policy.PodSelector.Matches(endpoint.Labels)) continue;
+            if (!policy.PodSelector.Matches(endpoint.Labels)) continue;
             if (policy.AffectsIngress) { cls.IngressIsolated = true; policyIngress.AddRange(ingress); }
             if (policy.AffectsEgress) { cls.EgressIsolated = true; policyEgress.AddRange(egress); }
         }

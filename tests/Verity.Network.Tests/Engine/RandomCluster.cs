@@ -157,11 +157,12 @@ internal static class RandomCluster
         _ => "{matchLabels: {tier: fe}}",
     };
 
-    private static string NsSelector(Random r) => r.Next(4) switch
+    private static string NsSelector(Random r) => r.Next(5) switch
     {
         0 => "{}",
         1 => $"{{matchLabels: {{env: {Pick(r, "prod", "dev")}}}}}",
         2 => $"{{matchLabels: {{kubernetes.io/metadata.name: {Namespaces[r.Next(3)]}}}}}",
+        3 => $"{{matchExpressions: [{{key: kubernetes.io/metadata.name, operator: In, values: [{Namespaces[r.Next(3)]}, {Namespaces[r.Next(3)]}]}}]}}",
         _ => "{matchExpressions: [{key: env, operator: In, values: [prod]}]}",
     };
 

@@ -36,7 +36,7 @@ public sealed class GenerationProperties
         var observed = RandomConnections(random, peers);
 
         var result = PolicyGenerator.Generate(snapshot, observed, new GenerationOptions { Egress = egress });
-        var proof = GenerationProof.Verify(snapshot.Objects, observed, result);
+        var proof = GenerationProof.Verify(model, observed, result);
         var parsed = ManifestParser.Parse(result.Yaml, "generated.yaml");
         var after = NetworkModel.FromSnapshot(SnapshotBuilder.Build(loaded.Objects.Concat(parsed.Objects)));
         var problems = new List<string>();
@@ -66,6 +66,21 @@ public sealed class GenerationProperties
                 }
             }
         }
+        // The proof's over-permission counts (bulk class matrix) against a pair-by-pair count with the reference evaluator.
+        var (governed, governedAllowed) = (0, 0);
+        foreach (var from in workloads)
+        {
+            foreach (var to in workloads.Where(t => t.Id != from.Id && (generatedNs.Contains(t.Namespace!) || egress && generatedNs.Contains(from.Namespace!))))
+            {
+                foreach (var port in to.Endpoint!.Ports.Select(p => (p.Number, p.Protocol)).Distinct().Where(p => !seen.Contains($"{from.Id}|{to.Id}|{p.Number}/{p.Protocol}")))
+                {
+                    governed++;
+                    if (Allowed(after, from.Endpoint!, to.Endpoint, port.Number, port.Protocol)) governedAllowed++;
+                }
+            }
+        }
+        var counted = (proof.OverPermission.Sum(o => o.Unobserved), proof.OverPermission.Sum(o => o.Allowed));
+        if (counted != (governed, governedAllowed)) problems.Add($"over-permission counted {counted}, reference {(governed, governedAllowed)}");
         return (problems.Count == 0).Label($"{string.Join("\n", problems.Take(8))}\nunobserved={unobserved}\n{yaml}\n---\n{result.Yaml}");
     }
 

@@ -96,7 +96,7 @@ public sealed class PolicyGeneratorTests
     {
         var (snapshot, connections) = Shop();
         var withEgress = PolicyGenerator.Generate(snapshot, connections, new GenerationOptions { Egress = true });
-        var proof = GenerationProof.Verify(snapshot.Objects, connections, withEgress);
+        var proof = GenerationProof.Verify(NetworkModel.FromSnapshot(snapshot), connections, withEgress);
         Assert.Empty(proof.Diagnostics);
         Assert.Empty(proof.Denied);
         Assert.Empty(proof.Unverified);
@@ -107,7 +107,7 @@ public sealed class PolicyGeneratorTests
 
         // Ingress only: the shop's own api policy still lets the gateway reach the api workloads.
         var ingressOnly = PolicyGenerator.Generate(snapshot, connections);
-        var looser = GenerationProof.Verify(snapshot.Objects, connections, ingressOnly);
+        var looser = GenerationProof.Verify(NetworkModel.FromSnapshot(snapshot), connections, ingressOnly);
         Assert.Empty(looser.Denied);
         Assert.Contains(looser.OverPermission, o => (o.FromNamespace, o.ToNamespace, o.Allowed) == ("storefront", "api", 3));
     }
@@ -125,7 +125,7 @@ public sealed class PolicyGeneratorTests
                 Yaml = string.Join("---\n", n.Policies.Where(p => p.Name != "verity-allow-web-ingress").Select(p => n.Yaml.Split("---\n")[n.Policies.ToList().IndexOf(p)])),
             }).ToList(),
         };
-        var proof = GenerationProof.Verify(snapshot.Objects, connections, broken);
+        var proof = GenerationProof.Verify(NetworkModel.FromSnapshot(snapshot), connections, broken);
         Assert.False(proof.Passed);
         Assert.Equal("storefront/deployment/gateway -> storefront/deployment/web 3000/TCP (x1)", PolicyGenerator.Describe(Assert.Single(proof.Denied)));
     }
@@ -137,7 +137,7 @@ public sealed class PolicyGeneratorTests
         var result = PolicyGenerator.Generate(snapshot, connections, new GenerationOptions { Namespaces = ["storefront"], CidrPrefix = 24 });
         Assert.Equal("storefront", Assert.Single(result.Namespaces).Namespace);
         Assert.Contains("cidr: 203.0.113.0/24", result.Yaml);
-        Assert.True(GenerationProof.Verify(snapshot.Objects, connections, result).Passed);
+        Assert.True(GenerationProof.Verify(NetworkModel.FromSnapshot(snapshot), connections, result).Passed);
     }
 
     [Fact]
