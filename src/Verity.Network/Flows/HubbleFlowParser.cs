@@ -48,6 +48,11 @@ internal sealed class HubbleFlowParser
                     }
                     else reader.Skip();
                 }
+                else if (wrapped && flow.Time is not null && reader.ValueTextEquals("time"u8))
+                {
+                    reader.Read(); // the wrapper's time repeats the flow's: not parsed twice
+                    reader.Skip();
+                }
                 else ReadField(ref reader, line, ref root);
             }
             if (reader.Read()) throw new JsonException("trailing content after the object");

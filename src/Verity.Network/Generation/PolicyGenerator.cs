@@ -56,6 +56,11 @@ public static class PolicyGenerator
             else if (needsEgress) egress.Add(c);
         }
 
+        // Indexes so the work grows with the number of workloads and connections, not their product.
+        var selectors = new SelectorCache(workloads.Values);
+        var ingressTo = ingress.ToLookup(c => c.To.Id, StringComparer.Ordinal);
+        var egressFrom = egress.ToLookup(c => c.From.Id, StringComparer.Ordinal);
+        var dnsFrom = dns.ToLookup(c => c.From.Namespace, StringComparer.Ordinal);
         var result = new List<NamespacePolicies>();
         foreach (var ns in targets)
         {
@@ -74,33 +79,33 @@ public static class PolicyGenerator
                 {
                     Name = DnsPolicyName, Namespace = ns, PolicyTypes = ["Egress"],
                     Egress = [new GeneratedRule([GeneratedPeer.Pods("kube-system", KubeDnsLabels)], [new GeneratedPort(53, null, Protocol.UDP), new GeneratedPort(53, null, Protocol.TCP)])],
-                    Flows = dns.Where(c => c.From.Namespace == ns).Select(Describe).ToList(),
+                    Flows = dnsFrom[ns].Select(Describe).ToList(),
                     Note = "DNS to kube-dns, needed by every pod once egress is restricted",
                 });
             }
-            var inNamespace = workloads.Values.Where(w => w.Namespace == ns).ToList();
+            var inNamespace = selectors.InNamespace(ns);
             var ambiguousNames = inNamespace.GroupBy(w => w.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
             foreach (var workload in inNamespace.OrderBy(w => w.Name, StringComparer.Ordinal).ThenBy(w => w.Kind, StringComparer.Ordinal))
             {
                 var id = IdOf(workload);
                 var stem = ambiguousNames.Contains(workload.Name) ? $"{workload.Kind.ToLowerInvariant()}-{workload.Name}" : workload.Name;
-                var selector = SelectorOf(workload, workloads.Values);
-                var incoming = ingress.Where(c => c.To.Id == id).ToList();
+                var selector = selectors.Of(workload);
+                var incoming = ingressTo[id].ToList();
                 if (incoming.Count > 0)
                 {
                     policies.Add(new GeneratedPolicy
                     {
                         Name = $"verity-allow-{stem}-ingress", Namespace = ns, PodSelector = selector, PolicyTypes = ["Ingress"],
-                        Ingress = Rules(incoming, c => c.From, workloads, options), Flows = incoming.Select(Describe).ToList(),
+                        Ingress = Rules(incoming, c => c.From, workloads, selectors, options), Flows = incoming.Select(Describe).ToList(),
                     });
                 }
-                var outgoing = egress.Where(c => c.From.Id == id).ToList();
+                var outgoing = egressFrom[id].ToList();
                 if (outgoing.Count > 0)
                 {
                     policies.Add(new GeneratedPolicy
                     {
                         Name = $"verity-allow-{stem}-egress", Namespace = ns, PodSelector = selector, PolicyTypes = ["Egress"],
-                        Egress = Rules(outgoing, c => c.To, workloads, options), Flows = outgoing.Select(Describe).ToList(),
+                        Egress = Rules(outgoing, c => c.To, workloads, selectors, options), Flows = outgoing.Select(Describe).ToList(),
                     });
                 }
             }
@@ -131,25 +136,20 @@ public static class PolicyGenerator
         _ => null,
     };
 
-    private static IReadOnlyList<KeyValuePair<string, string>> SelectorOf(Workload workload, IEnumerable<Workload> all) =>
-        StableLabels.Select(LabelsOf(workload), all.Where(w => w.Namespace == workload.Namespace && !ReferenceEquals(w, workload)).Select(LabelsOf));
-
-    private static IReadOnlyDictionary<string, string> LabelsOf(Workload w) =>
-        w.Template.Metadata?.Labels is { } labels ? new Dictionary<string, string>(labels, StringComparer.Ordinal) : new Dictionary<string, string>();
-
     /// <summary>One rule per peer, with the distinct ports observed to or from it; peers and ports in a stable order.</summary>
-    private static IReadOnlyList<GeneratedRule> Rules(List<ObservedConnection> connections, Func<ObservedConnection, FlowPeer> peerOf, Dictionary<string, Workload> workloads, GenerationOptions options) =>
+    private static IReadOnlyList<GeneratedRule> Rules(List<ObservedConnection> connections, Func<ObservedConnection, FlowPeer> peerOf, Dictionary<string, Workload> workloads,
+        SelectorCache selectors, GenerationOptions options) =>
         connections
-            .Select(c => (Peer: PeerOf(peerOf(c), workloads, options), Port: PortOf(c)))
+            .Select(c => (Peer: PeerOf(peerOf(c), workloads, selectors, options), Port: PortOf(c)))
             .GroupBy(x => x.Peer.Key, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new GeneratedRule([g.First().Peer], g.Select(x => x.Port).DistinctBy(p => p.Key).OrderBy(p => p.Key, StringComparer.Ordinal).ToList()))
             .ToList();
 
-    private static GeneratedPeer PeerOf(FlowPeer peer, Dictionary<string, Workload> workloads, GenerationOptions options)
+    private static GeneratedPeer PeerOf(FlowPeer peer, Dictionary<string, Workload> workloads, SelectorCache selectors, GenerationOptions options)
     {
         if (peer.Kind == FlowPeerKind.Workload && workloads.TryGetValue(peer.Id, out var workload))
-            return GeneratedPeer.Pods(workload.Namespace, SelectorOf(workload, workloads.Values));
+            return GeneratedPeer.Pods(workload.Namespace, selectors.Of(workload));
         return GeneratedPeer.Block(Cidr(peer.Endpoint!.Addresses[0], options.CidrPrefix));
     }
 
