@@ -44,7 +44,7 @@ internal sealed class HubbleFlowParser
                     if (reader.TokenType == JsonTokenType.StartObject)
                     {
                         wrapped = true;
-                        ReadFlow(ref reader, line, ref flow);
+                        ReadFlow(ref reader, ref flow);
                     }
                     else reader.Skip();
                 }
@@ -53,7 +53,7 @@ internal sealed class HubbleFlowParser
                     reader.Read(); // the wrapper's time repeats the flow's: not parsed twice
                     reader.Skip();
                 }
-                else ReadField(ref reader, line, ref root);
+                else ReadField(ref reader, ref root);
             }
             if (reader.Read()) throw new JsonException("trailing content after the object");
             var fields = wrapped ? flow : root;
@@ -82,65 +82,102 @@ internal sealed class HubbleFlowParser
         }
     }
 
-    private void ReadFlow(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, ref Fields fields)
+    private void ReadFlow(ref Utf8JsonReader reader, ref Fields fields)
     {
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName) ReadField(ref reader, line, ref fields);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName) ReadField(ref reader, ref fields);
     }
 
     /// <summary>Reads the value of the property the reader is on (or skips it), leaving the reader at its last token.</summary>
-    private void ReadField(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, ref Fields fields)
+    private void ReadField(ref Utf8JsonReader reader, ref Fields fields)
     {
-        if (reader.ValueTextEquals("time"u8)) { reader.Read(); fields.Time = Time(ref reader) ?? fields.Time; return; }
-        if (reader.ValueTextEquals("verdict"u8)) { reader.Read(); fields.Verdict = String(ref reader) ?? fields.Verdict; return; }
-        if (reader.ValueTextEquals("traffic_direction"u8)) { reader.Read(); fields.Direction = String(ref reader) ?? fields.Direction; return; }
-        if (reader.ValueTextEquals("is_reply"u8)) { reader.Read(); fields.Reply = Bool(ref reader) ?? fields.Reply; return; }
-        if (reader.ValueTextEquals("reply"u8)) { reader.Read(); fields.LegacyReply = Bool(ref reader) ?? fields.LegacyReply; return; }
-        if (reader.ValueTextEquals("source"u8)) { reader.Read(); fields.Source = Range(ref reader); return; }
-        if (reader.ValueTextEquals("destination"u8)) { reader.Read(); fields.Destination = Range(ref reader); return; }
-        if (reader.ValueTextEquals("IP"u8))
+        switch (NameOf(ref reader))
         {
+            case Field.Time: reader.Read(); fields.Time = Time(ref reader) ?? fields.Time; return;
+            case Field.Verdict: reader.Read(); fields.Verdict = String(ref reader) ?? fields.Verdict; return;
+            case Field.TrafficDirection: reader.Read(); fields.Direction = String(ref reader) ?? fields.Direction; return;
+            case Field.IsReply: reader.Read(); fields.Reply = Bool(ref reader) ?? fields.Reply; return;
+            case Field.Reply: reader.Read(); fields.LegacyReply = Bool(ref reader) ?? fields.LegacyReply; return;
+            case Field.Source: reader.Read(); fields.Source = Range(ref reader); return;
+            case Field.Destination: reader.Read(); fields.Destination = Range(ref reader); return;
+            case Field.Ip: ReadIp(ref reader, ref fields); return;
+            case Field.L4: ReadL4(ref reader, ref fields); return;
+            default: reader.Read(); reader.Skip(); return;
+        }
+    }
+
+    private enum Field { Other, Time, Verdict, TrafficDirection, IsReply, Reply, Source, Destination, Ip, L4 }
+
+    /// <summary>
+    /// Which flow field the property names: one comparison chosen by the name's length (a flow has some twenty
+    /// properties, most of them not read; testing each against every known name was a measurable share of ingest).
+    /// </summary>
+    private static Field NameOf(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped)
+        {
+            var text = reader.GetString();
+            return text switch
+            {
+                "time" => Field.Time, "verdict" => Field.Verdict, "traffic_direction" => Field.TrafficDirection,
+                "is_reply" => Field.IsReply, "reply" => Field.Reply, "source" => Field.Source,
+                "destination" => Field.Destination, "IP" => Field.Ip, "l4" => Field.L4, _ => Field.Other,
+            };
+        }
+        var name = reader.ValueSpan;
+        return name.Length switch
+        {
+            2 => name.SequenceEqual("IP"u8) ? Field.Ip : name.SequenceEqual("l4"u8) ? Field.L4 : Field.Other,
+            4 => name.SequenceEqual("time"u8) ? Field.Time : Field.Other,
+            5 => name.SequenceEqual("reply"u8) ? Field.Reply : Field.Other,
+            6 => name.SequenceEqual("source"u8) ? Field.Source : Field.Other,
+            7 => name.SequenceEqual("verdict"u8) ? Field.Verdict : Field.Other,
+            8 => name.SequenceEqual("is_reply"u8) ? Field.IsReply : Field.Other,
+            11 => name.SequenceEqual("destination"u8) ? Field.Destination : Field.Other,
+            17 => name.SequenceEqual("traffic_direction"u8) ? Field.TrafficDirection : Field.Other,
+            _ => Field.Other,
+        };
+    }
+
+    private static void ReadIp(ref Utf8JsonReader reader, ref Fields fields)
+    {
+        reader.Read();
+        var start = (int)reader.TokenStartIndex;
+        if (reader.TokenType != JsonTokenType.StartObject) { reader.Skip(); return; }
+        fields.Ip = (start, 1);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isSource = reader.ValueTextEquals("source"u8);
+            var isDestination = !isSource && reader.ValueTextEquals("destination"u8);
             reader.Read();
-            var start = (int)reader.TokenStartIndex;
-            if (reader.TokenType != JsonTokenType.StartObject) { reader.Skip(); return; }
-            fields.Ip = (start, 1);
+            if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && (isSource || isDestination))
+            {
+                var value = ((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length);
+                if (isSource) fields.SourceIp = value; else fields.DestinationIp = value;
+            }
+            else reader.Skip();
+        }
+    }
+
+    private static void ReadL4(ref Utf8JsonReader reader, ref Fields fields)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject) { reader.Skip(); return; }
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            Protocol? protocol = reader.ValueTextEquals("TCP"u8) ? Protocol.TCP
+                : reader.ValueTextEquals("UDP"u8) ? Protocol.UDP
+                : reader.ValueTextEquals("SCTP"u8) ? Protocol.SCTP : null;
+            reader.Read();
+            if (protocol is null || reader.TokenType != JsonTokenType.StartObject) { reader.Skip(); continue; }
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var isSource = reader.ValueTextEquals("source"u8);
-                var isDestination = !isSource && reader.ValueTextEquals("destination"u8);
+                var isPort = reader.ValueTextEquals("destination_port"u8);
                 reader.Read();
-                if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && (isSource || isDestination))
-                {
-                    var value = ((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length);
-                    if (isSource) fields.SourceIp = value; else fields.DestinationIp = value;
-                }
+                if (isPort && reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var port) && fields.Protocol is null)
+                    (fields.Port, fields.Protocol) = (port, protocol);
                 else reader.Skip();
             }
-            return;
         }
-        if (reader.ValueTextEquals("l4"u8))
-        {
-            reader.Read();
-            if (reader.TokenType != JsonTokenType.StartObject) { reader.Skip(); return; }
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                Protocol? protocol = reader.ValueTextEquals("TCP"u8) ? Protocol.TCP
-                    : reader.ValueTextEquals("UDP"u8) ? Protocol.UDP
-                    : reader.ValueTextEquals("SCTP"u8) ? Protocol.SCTP : null;
-                reader.Read();
-                if (protocol is null || reader.TokenType != JsonTokenType.StartObject) { reader.Skip(); continue; }
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    var isPort = reader.ValueTextEquals("destination_port"u8);
-                    reader.Read();
-                    if (isPort && reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var port) && fields.Protocol is null)
-                        (fields.Port, fields.Protocol) = (port, protocol);
-                    else reader.Skip();
-                }
-            }
-            return;
-        }
-        reader.Read();
-        reader.Skip();
     }
 
     /// <summary>The byte range of an object value (skipped); empty when the value is not an object.</summary>

@@ -7,14 +7,14 @@ namespace Verity.Network.Flows;
 /// </summary>
 internal sealed class Utf8Cache<T>(int capacity) where T : class
 {
-    private readonly Dictionary<byte[], T> _entries = new(Utf8KeyComparer.Instance);
+    private readonly Dictionary<byte[], T>.AlternateLookup<ReadOnlySpan<byte>> _lookup =
+        new Dictionary<byte[], T>(Utf8KeyComparer.Instance).GetAlternateLookup<ReadOnlySpan<byte>>();
 
     public T GetOrAdd<TState>(ReadOnlySpan<byte> key, TState state, Func<TState, T> create) where TState : allows ref struct
     {
-        var lookup = _entries.GetAlternateLookup<ReadOnlySpan<byte>>();
-        if (lookup.TryGetValue(key, out var found)) return found;
+        if (_lookup.TryGetValue(key, out var found)) return found;
         var value = create(state);
-        if (_entries.Count < capacity) lookup[key] = value;
+        if (_lookup.Dictionary.Count < capacity) _lookup[key] = value;
         return value;
     }
 }
