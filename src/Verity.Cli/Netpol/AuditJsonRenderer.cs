@@ -6,7 +6,7 @@ namespace Verity.Cli.Netpol;
 
 /// <summary>
 /// The audit as the documented JSON (docs/netpol.md): <c>{"connections":[{"from","to","port","protocol","count",
-/// "allowed","decidedBy","policy","brokenByDefaultDeny"}],"namespaces":[{"name","observed","brokenByDefaultDeny"}],
+/// "allowed","decidedBy","policy","brokenByDefaultDeny"}],"namespaces":[{"name","observed","denied","brokenByDefaultDeny"}],
 /// "unevaluated":[{"from","to","port","protocol","count","reason"}]}</c>, in the report's order.
 /// </summary>
 internal static class AuditJsonRenderer
@@ -35,6 +35,7 @@ internal static class AuditJsonRenderer
                 json.WriteStartObject();
                 json.WriteString("name", ns.Name);
                 json.WriteNumber("observed", ns.Observed);
+                json.WriteNumber("denied", ns.Denied);
                 json.WriteNumber("brokenByDefaultDeny", ns.BrokenByDefaultDeny);
                 json.WriteEndObject();
             }

@@ -18,20 +18,12 @@ internal static class GenerateRunner
     public static async Task<int> RunAsync(GenerateSettings settings, CliEnvironment env, CancellationToken cancellationToken)
     {
         var input = await NetpolInput.LoadAndReportAsync(settings.Common.Input, settings.Common.IpBlockMatchesPods, env, cancellationToken);
-        FlowReadResult flows;
-        try
-        {
-            await using var stream = File.OpenRead(settings.Flows);
-            flows = FlowReader.ReadAll(stream, settings.Flows);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            await env.Error.WriteLineAsync($"error: cannot read flows {settings.Flows}: {e.Message}");
-            return ExitCodes.BadInput;
-        }
-        DiagnosticWriter.Write(env.Error, flows.Diagnostics);
+        var flowDiagnostics = new List<Diagnostic>();
+        var connections = FlowFiles.Aggregate([settings.Flows], new FlowMapper(input.Model), env, flowDiagnostics);
+        DiagnosticWriter.Write(env.Error, flowDiagnostics);
+        // A capture that cannot be read must not become "nothing observed": that would generate deny-all policies.
+        if (flowDiagnostics.Any(d => d.Code == DiagnosticCodes.Unreadable)) return ExitCodes.BadInput;
 
-        var connections = new FlowMapper(input.Model).Aggregate(flows.Flows);
         var options = new GenerationOptions { Namespaces = settings.Namespaces, Egress = settings.Egress, CidrPrefix = settings.CidrPrefix };
         var generated = PolicyGenerator.Generate(input.Input.Snapshot, connections, options);
         var proof = GenerationProof.Verify(input.Model, connections, generated);
@@ -55,7 +47,7 @@ internal static class GenerateRunner
         await env.Out.FlushAsync(cancellationToken);
         await env.Error.FlushAsync(cancellationToken);
         if (!proof.Passed) return ExitCodes.InternalError;
-        var flowErrors = flows.Diagnostics.Any(d => d.Level == DiagnosticLevel.Error);
+        var flowErrors = flowDiagnostics.Any(d => d.Level == DiagnosticLevel.Error);
         return input.HasErrors || flowErrors ? ExitCodes.BadInput : ExitCodes.Ok;
     }
 

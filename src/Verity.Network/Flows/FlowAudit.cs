@@ -49,19 +49,24 @@ public static class FlowAudit
         {
             var denied = WithDefaultDeny(model, ns);
             var observed = 0;
+            var deniedNow = 0;
             var breaks = 0;
             for (var i = 0; i < evaluable.Count; i++)
             {
                 var (connection, to, verdict) = evaluable[i];
                 if (!Touches(connection, ns)) continue;
                 observed++;
-                if (!verdict.Allowed) continue;
+                if (!verdict.Allowed)
+                {
+                    deniedNow++;
+                    continue;
+                }
                 var after = ReachabilityEvaluator.Evaluate(denied, connection.From.Endpoint!, to, connection.Port!.Value, connection.Protocol!.Value);
                 if (after.Allowed) continue;
                 breaks++;
                 broken[i].Add(ns);
             }
-            summaries.Add(new NamespaceAudit(ns, observed, breaks));
+            summaries.Add(new NamespaceAudit(ns, observed, deniedNow, breaks));
         }
 
         var audited = evaluable.Select((e, i) =>

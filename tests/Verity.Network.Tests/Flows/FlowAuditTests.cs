@@ -70,7 +70,7 @@ public sealed class FlowAuditTests
         var report = Audit(stream);
 
         Assert.Equal(
-            [new NamespaceAudit("api", 8, 5), new NamespaceAudit("payments", 7, 0), new NamespaceAudit("storefront", 7, 7)],
+            [new NamespaceAudit("api", 8, 0, 5), new NamespaceAudit("payments", 7, 0, 0), new NamespaceAudit("storefront", 7, 0, 7)],
             report.Namespaces);
     }
 
@@ -95,6 +95,6 @@ public sealed class FlowAuditTests
 
         var denied = Assert.Single(report.Connections);
         Assert.Equal("storefront/deployment/web -> payments/statefulset/ledger-db 5432/TCP: denied Ingress/NetworkPolicy NetworkPolicy payments/default-deny, NetworkPolicy payments/ledger-db-clients broken-in []", Line(denied));
-        Assert.Equal([new NamespaceAudit("payments", 1, 0), new NamespaceAudit("storefront", 1, 0)], report.Namespaces);
+        Assert.Equal([new NamespaceAudit("payments", 1, 1, 0), new NamespaceAudit("storefront", 1, 1, 0)], report.Namespaces);
     }
 }
