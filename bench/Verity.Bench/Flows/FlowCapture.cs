@@ -8,15 +8,14 @@ namespace Verity.Bench.Flows;
 /// <summary>
 /// Writes a synthetic Hubble capture of a snapshot's traffic in the exact form of the real captures in
 /// <c>realworld/hubble-flows</c> (<c>{"flow":{...},"node_name":...,"time":...}</c>: ethernet, IP, l4 with flags,
-/// source and destination with ID, identity, namespace, <c>k8s:</c> labels including Cilium's own, pod name and
-/// workloads, Type, event_type, traffic_direction, trace_observation_point, is_reply, Summary), about 1.4 KB a line.
+/// source and destination with ID, identity, namespace, <c>k8s:</c> labels including Cilium's own, and pod name, Type, event_type, traffic_direction, trace_observation_point, is_reply, Summary), about 1.4 KB a line.
 /// Traffic: every application workload talks to two workloads of its namespace and one elsewhere on their first
 /// declared port, looks up DNS at the cluster's coredns, and one in twenty calls an external address on 443;
 /// 40% of the lines are replies. Pods, ports and order are drawn from a seeded random source.
 /// </summary>
 internal static class FlowCapture
 {
-    public sealed record Peer(string Namespace, string Pod, string Ip, string Workload, string ServiceAccount, IReadOnlyDictionary<string, string> Labels, long Identity);
+    public sealed record Peer(string Namespace, string Pod, string Ip, string ServiceAccount, IReadOnlyDictionary<string, string> Labels, long Identity);
 
     public sealed record Conversation(Workload From, IReadOnlyList<Peer> To, int Port, string Protocol);
 
@@ -39,7 +38,7 @@ internal static class FlowCapture
             foreach (var to in targets.Distinct()) conversations.Add(new Conversation(from, peers[to], Port(to)!.Value, "TCP"));
             conversations.Add(new Conversation(from, peers[dns], 53, "UDP"));
             if (rng.Chance(0.05))
-                conversations.Add(new Conversation(from, [new Peer("", "", $"203.0.113.{rng.Next(1, 255)}", "", "", new Dictionary<string, string> { ["reserved:world"] = "" }, 2)], 443, "TCP"));
+                conversations.Add(new Conversation(from, [new Peer("", "", $"203.0.113.{rng.Next(1, 255)}", "", new Dictionary<string, string> { ["reserved:world"] = "" }, 2)], 443, "TCP"));
         }
 
         using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { SkipValidation = true });
@@ -64,7 +63,7 @@ internal static class FlowCapture
         w.Template.Spec?.Containers?.SelectMany(c => c.Ports ?? []).Select(p => (int?)p.ContainerPort).FirstOrDefault();
 
     private static List<Peer> Peers(Workload w) => w.Pods.Select(p => new Peer(
-        w.Namespace, p.Object.Name, p.Value.Status?.PodIP ?? "10.0.0.1", w.Name, w.ServiceAccountName,
+        w.Namespace, p.Object.Name, p.Value.Status?.PodIP ?? "10.0.0.1", w.ServiceAccountName,
         p.Object.Labels, 10_000 + (Math.Abs((long)StringComparer.Ordinal.GetHashCode(w.Namespace + "/" + w.Name)) % 50_000))).ToList();
 
     private static void Line(Utf8JsonWriter json, Peer source, Peer destination, Conversation c, bool reply, DateTimeOffset time, DeterministicRandom rng)
@@ -131,16 +130,7 @@ internal static class FlowCapture
             json.WriteStringValue($"k8s:io.kubernetes.pod.namespace={peer.Namespace}");
         }
         json.WriteEndArray();
-        if (peer.Namespace.Length > 0)
-        {
-            json.WriteString("pod_name", peer.Pod);
-            json.WriteStartArray("workloads");
-            json.WriteStartObject();
-            json.WriteString("name", peer.Workload);
-            json.WriteString("kind", "Deployment");
-            json.WriteEndObject();
-            json.WriteEndArray();
-        }
+        if (peer.Namespace.Length > 0) json.WriteString("pod_name", peer.Pod);
         json.WriteEndObject();
     }
 
