@@ -34,6 +34,8 @@ internal static class JsonRenderer
                 json.WriteEndObject();
             }
             json.WriteEndArray();
+            if (report.Traffic is { } traffic) TrafficSection.WriteJson(json, traffic);
+            else json.WriteNull("traffic");
             json.WriteStartArray("findings");
             foreach (var finding in card.Findings) WriteFinding(json, finding);
             json.WriteEndArray();

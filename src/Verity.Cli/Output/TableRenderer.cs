@@ -25,6 +25,7 @@ internal static class TableRenderer
         console.WriteLine();
 
         if (card.Namespaces.Count > 0) console.Write(NamespaceTable(card));
+        if (report.Traffic is { } traffic) TrafficSection.Write(console, traffic);
 
         if (card.Findings.Count == 0)
         {

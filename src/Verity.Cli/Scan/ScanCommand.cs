@@ -32,18 +32,25 @@ internal static class ScanCommand
             HelpName = "N",
         };
         failUnder.CustomParser = Percent;
+        var flows = new Option<string[]>("--flows")
+        {
+            Description = "Observed flows (Hubble JSON or CSV, optionally gzip-compressed, - for stdin) to audit: adds the observed connections current policies deny and what a default-deny per namespace would break. Repeatable.",
+            HelpName = "FILE",
+        };
 
         var command = new Command("scan", "Score the Zero Trust posture of manifests or a live cluster, with findings that say how to fix them.");
         input.AddTo(command);
         command.Options.Add(output);
         command.Options.Add(noColor);
         command.Options.Add(failUnder);
+        command.Options.Add(flows);
         command.SetAction((parse, cancellationToken) => ScanRunner.RunAsync(new ScanSettings
         {
             Input = input.Read(parse),
             Output = parse.GetValue(output) == "json" ? OutputFormat.Json : OutputFormat.Table,
             NoColor = parse.GetValue(noColor),
             FailUnder = parse.GetValue(failUnder),
+            Flows = parse.GetValue(flows) ?? [],
         }, env, cancellationToken));
         return command;
     }

@@ -1,4 +1,5 @@
 using Verity.Core.Model;
+using Verity.Network.Flows;
 using Verity.Posture.Scoring;
 
 namespace Verity.Cli.Scan;
@@ -6,8 +7,11 @@ namespace Verity.Cli.Scan;
 /// <summary>
 /// What <c>verity scan</c> decided: the scorecard of the valid objects, every input problem, and whether
 /// the input held no object at all (<see cref="EmptyInput"/>: a wrong path must not pass a CI gate silently).
+/// <see cref="Traffic"/> is the audit of the observed flows given with <c>--flows</c> (null without them).
 /// </summary>
 internal sealed record ScanReport(Scorecard Scorecard, IReadOnlyList<Diagnostic> Diagnostics, bool EmptyInput = false)
 {
+    public FlowAuditReport? Traffic { get; init; }
+
     public bool HasInputErrors => EmptyInput || Diagnostics.Any(d => d.Level == DiagnosticLevel.Error);
 }

@@ -1,11 +1,15 @@
 using Verity.Cli.Input;
 using Verity.Cli.Output;
+using Verity.Core.Model;
+using Verity.Core.Snapshots;
+using Verity.Network.Evaluation;
+using Verity.Network.Flows;
 using Verity.Posture.Scoring;
 
 namespace Verity.Cli.Scan;
 
 /// <summary>
-/// Runs a scan: load → snapshot → scorecard, then diagnostics to stderr and the scorecard to stdout — the
+/// Runs a scan: load → snapshot → scorecard (plus, with <c>--flows</c>, the audit of the observed traffic), then diagnostics to stderr and the scorecard to stdout — the
 /// scorecard of the valid objects is printed even when some input was bad — and the exit code of
 /// <see cref="ScanVerdict"/>.
 /// </summary>
@@ -14,12 +18,22 @@ internal static class ScanRunner
     public static async Task<int> RunAsync(ScanSettings settings, CliEnvironment env, CancellationToken cancellationToken)
     {
         var input = await InputLoader.LoadAsync(settings.Input, env, cancellationToken);
-        var report = new ScanReport(PostureScanner.Scan(input.Snapshot), input.Diagnostics, input.Empty);
+        var flowDiagnostics = new List<Diagnostic>();
+        var traffic = settings.Flows.Count == 0 ? null : Traffic(input.Snapshot, settings.Flows, env, flowDiagnostics);
+        var report = new ScanReport(PostureScanner.Scan(input.Snapshot), [.. input.Diagnostics, .. flowDiagnostics], input.Empty) { Traffic = traffic };
 
-        InputProblems.Write(env.Error, input, verb: "scan");
+        InputProblems.Write(env.Error, input, flowDiagnostics, verb: "scan");
         if (settings.Output == OutputFormat.Json) JsonRenderer.Write(env.Out, report);
         else TableRenderer.Write(TerminalConsole.Create(env, settings.NoColor), report);
         await env.Out.FlushAsync(cancellationToken);
         return ScanVerdict.ExitCode(report, settings.FailUnder);
+    }
+
+    /// <summary>The observed flows audited against the snapshot's policies, as <c>verity netpol audit</c> does.</summary>
+    private static FlowAuditReport Traffic(Snapshot snapshot, IReadOnlyList<string> files, CliEnvironment env, List<Diagnostic> diagnostics)
+    {
+        var model = NetworkModel.FromSnapshot(snapshot);
+        var connections = FlowFiles.Aggregate(files, new FlowMapper(model), env, diagnostics);
+        return FlowAudit.Audit(snapshot, model, connections);
     }
 }

@@ -10,6 +10,9 @@ internal sealed record ScanSettings
     public OutputFormat Output { get; init; } = OutputFormat.Table;
     public bool NoColor { get; init; }
 
+    /// <summary>Observed flow captures (<c>--flows</c>) to audit against the current policies; none: no traffic section.</summary>
+    public IReadOnlyList<string> Flows { get; init; } = [];
+
     /// <summary>Exit 1 when the overall score is below this (0–100); null: never.</summary>
     public int? FailUnder { get; init; }
 }

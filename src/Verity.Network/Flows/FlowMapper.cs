@@ -9,7 +9,9 @@ namespace Verity.Network.Flows;
 /// Maps observed flows onto a snapshot and aggregates them into <see cref="ObservedConnection"/>s. An endpoint is
 /// matched, in order: by namespace and pod name (a pod of the snapshot → its owning workload); by labels (a
 /// workload of that namespace whose pod template labels are all on the flow's pod — pod-template-hash and the like
-/// are simply extra); by IP (a pod of the snapshot with that address). Otherwise an endpoint with a namespace is
+/// are simply extra); by IP (a pod of the snapshot with that address); by the name its controller gives its pods
+/// (<see cref="PodNames"/>: <c>web-5d9f7c6b8-h7m2p</c> is a pod of Deployment <c>web</c> — what a CSV capture of
+/// manifests without pods needs). Each step counts only when exactly one workload matches. Otherwise an endpoint with a namespace is
 /// unmapped, Hubble's reserved host/remote-node identities are node traffic, and anything else with an IP is
 /// external. Replies are not new connections and are skipped. DNS is recognised by destination port 53 to a pod
 /// labelled k8s-app=kube-dns (or to namespace kube-system).
@@ -58,6 +60,11 @@ public sealed class FlowMapper
             if (byLabels.Count == 1) return byLabels[0].Peer;
         }
         if (endpoint.Address is { } ip && _byIp.TryGetValue(ip, out var byIp)) return byIp;
+        if (endpoint.Namespace is { } ns3 && endpoint.PodName is { } podName)
+        {
+            var byName = _workloadsByNamespace[ns3].Where(w => PodNames.Generated(w.Workload, podName)).ToList();
+            if (byName.Count == 1) return byName[0].Peer;
+        }
         if (endpoint.IsHost) return new FlowPeer(FlowPeerKind.Host, $"host:{endpoint.Address}", null, null);
         if (endpoint.Namespace is not null)
             return new FlowPeer(FlowPeerKind.Unmapped, $"{endpoint.Namespace}/{endpoint.PodName ?? endpoint.Address?.ToString() ?? "?"}", endpoint.Namespace, null);
