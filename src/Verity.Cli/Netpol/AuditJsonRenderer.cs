@@ -16,29 +16,10 @@ internal static class AuditJsonRenderer
         {
             json.WriteStartObject();
             json.WriteStartArray("connections");
-            foreach (var c in report.Connections)
-            {
-                json.WriteStartObject();
-                Connection(json, c.Observed);
-                json.WriteBoolean("allowed", c.Allowed);
-                json.WriteString("decidedBy", c.DecidedBy.ToString());
-                json.WriteString("policy", c.Policy);
-                json.WriteStartArray("brokenByDefaultDeny");
-                foreach (var ns in c.BrokenByDefaultDeny) json.WriteStringValue(ns);
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
+            foreach (var c in report.Connections) WriteAudited(json, c);
             json.WriteEndArray();
             json.WriteStartArray("namespaces");
-            foreach (var ns in report.Namespaces)
-            {
-                json.WriteStartObject();
-                json.WriteString("name", ns.Name);
-                json.WriteNumber("observed", ns.Observed);
-                json.WriteNumber("denied", ns.Denied);
-                json.WriteNumber("brokenByDefaultDeny", ns.BrokenByDefaultDeny);
-                json.WriteEndObject();
-            }
+            foreach (var ns in report.Namespaces) WriteNamespace(json, ns);
             json.WriteEndArray();
             json.WriteStartArray("unevaluated");
             foreach (var u in report.Unevaluated)
@@ -51,6 +32,31 @@ internal static class AuditJsonRenderer
             json.WriteEndArray();
             json.WriteEndObject();
         });
+
+    /// <summary>One audited connection: <c>{"from","to","port","protocol","count","allowed","decidedBy","policy","brokenByDefaultDeny"}</c> (also used by <c>scan --flows</c>).</summary>
+    public static void WriteAudited(Utf8JsonWriter json, AuditedConnection c)
+    {
+        json.WriteStartObject();
+        Connection(json, c.Observed);
+        json.WriteBoolean("allowed", c.Allowed);
+        json.WriteString("decidedBy", c.DecidedBy.ToString());
+        json.WriteString("policy", c.Policy);
+        json.WriteStartArray("brokenByDefaultDeny");
+        foreach (var ns in c.BrokenByDefaultDeny) json.WriteStringValue(ns);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>One namespace's forecast: <c>{"name","observed","denied","brokenByDefaultDeny"}</c> (also used by <c>scan --flows</c>).</summary>
+    public static void WriteNamespace(Utf8JsonWriter json, NamespaceAudit ns)
+    {
+        json.WriteStartObject();
+        json.WriteString("name", ns.Name);
+        json.WriteNumber("observed", ns.Observed);
+        json.WriteNumber("denied", ns.Denied);
+        json.WriteNumber("brokenByDefaultDeny", ns.BrokenByDefaultDeny);
+        json.WriteEndObject();
+    }
 
     private static void Connection(Utf8JsonWriter json, ObservedConnection c)
     {

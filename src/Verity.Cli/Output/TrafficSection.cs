@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Spectre.Console;
+using Verity.Cli.Netpol;
 using Verity.Network.Flows;
 
 namespace Verity.Cli.Output;
@@ -43,8 +44,8 @@ internal static class TrafficSection
 
     /// <summary>
     /// <c>"traffic": {"connections", "denied", "unevaluated", "namespaces": [{"name", "observed", "denied",
-    /// "brokenByDefaultDeny"}], "deniedConnections": [{"from", "to", "port", "protocol", "count", "direction",
-    /// "decidedBy", "policy"}]}</c>.
+    /// "brokenByDefaultDeny"}], "deniedConnections": [...]}</c>, namespaces and connections in the shape of
+    /// <c>verity netpol audit -o json</c>.
     /// </summary>
     public static void WriteJson(Utf8JsonWriter json, FlowAuditReport traffic)
     {
@@ -53,30 +54,10 @@ internal static class TrafficSection
         json.WriteNumber("denied", traffic.Connections.Count(c => !c.Allowed));
         json.WriteNumber("unevaluated", traffic.Unevaluated.Count);
         json.WriteStartArray("namespaces");
-        foreach (var ns in traffic.Namespaces)
-        {
-            json.WriteStartObject();
-            json.WriteString("name", ns.Name);
-            json.WriteNumber("observed", ns.Observed);
-            json.WriteNumber("denied", ns.Denied);
-            json.WriteNumber("brokenByDefaultDeny", ns.BrokenByDefaultDeny);
-            json.WriteEndObject();
-        }
+        foreach (var ns in traffic.Namespaces) AuditJsonRenderer.WriteNamespace(json, ns);
         json.WriteEndArray();
         json.WriteStartArray("deniedConnections");
-        foreach (var c in traffic.Connections.Where(c => !c.Allowed))
-        {
-            json.WriteStartObject();
-            json.WriteString("from", c.Observed.From.Id);
-            json.WriteString("to", c.Observed.To.Id);
-            json.WriteNumber("port", c.Observed.Port!.Value);
-            json.WriteString("protocol", c.Observed.Protocol!.Value.ToString());
-            json.WriteNumber("count", c.Observed.Count);
-            json.WriteString("direction", c.Direction.ToString().ToLowerInvariant());
-            json.WriteString("decidedBy", c.DecidedBy.ToString());
-            json.WriteString("policy", c.Policy);
-            json.WriteEndObject();
-        }
+        foreach (var c in traffic.Connections.Where(c => !c.Allowed)) AuditJsonRenderer.WriteAudited(json, c);
         json.WriteEndArray();
         json.WriteEndObject();
     }
