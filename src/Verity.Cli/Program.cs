@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Verity.Cli.Netpol;
+using Verity.Cli.Rbac;
 using Verity.Cli.Scan;
 
 namespace Verity.Cli;
@@ -11,6 +12,7 @@ internal static class Program
     {
         ScanCommand.Create(env),
         NetpolCommand.Create(env),
+        RbacCommand.Create(env),
     };
 
     private static Task<int> Main(string[] args) => CliRunner.RunAsync(Root, args, CliEnvironment.FromConsole());
