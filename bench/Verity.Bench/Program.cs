@@ -13,6 +13,8 @@ const string usage = """
                             [--report FILE] [--seed N]
       Verity.Bench flows    [--lines 1000000] [--pods 10000] [--namespaces 500] [--iterations 3] [--capture FILE]
                             [--report FILE] [--seed N]
+      Verity.Bench rbac     [--roles 5000] [--bindings 20000] [--namespaces 50] [--accounts 40] [--workloads 10]
+                            [--iterations 3] [--queries 200] [--report FILE] [--seed N]
     """;
 
 try
@@ -23,6 +25,7 @@ try
         ["load", .. var rest] => LoadCommand.Run(Arguments.Parse(rest)),
         ["netpol", .. var rest] => NetpolCommand.Run(Arguments.Parse(rest)),
         ["flows", .. var rest] => FlowsCommand.Run(Arguments.Parse(rest)),
+        ["rbac", .. var rest] => RbacCommand.Run(Arguments.Parse(rest)),
         [ProbeCommand.Name, .. var rest] => ProbeCommand.Run(Arguments.Parse(rest)),
         _ => throw new UsageException("expected a command"),
     };
