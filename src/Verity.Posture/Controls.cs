@@ -9,6 +9,18 @@ namespace Verity.Posture;
 /// </summary>
 public static class Controls
 {
+    /// <summary>CIS 5.1.1: Ensure that the cluster-admin role is only used where required.</summary>
+    public const string Cis511 = "CIS 5.1.1";
+
+    /// <summary>CIS 5.1.2: Minimize access to secrets.</summary>
+    public const string Cis512 = "CIS 5.1.2";
+
+    /// <summary>CIS 5.1.3: Minimize wildcard use in Roles and ClusterRoles.</summary>
+    public const string Cis513 = "CIS 5.1.3";
+
+    /// <summary>CIS 5.1.8: Limit use of the Bind, Impersonate and Escalate permissions in the Kubernetes cluster.</summary>
+    public const string Cis518 = "CIS 5.1.8";
+
     /// <summary>CIS 5.1.5: Ensure that default service accounts are not actively used.</summary>
     public const string Cis515 = "CIS 5.1.5";
 

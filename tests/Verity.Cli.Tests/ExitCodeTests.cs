@@ -10,17 +10,17 @@ public sealed class ExitCodeTests
     [Fact]
     public async Task A_score_at_the_gate_passes_with_0()
     {
-        var run = await Cli.RunAsync("scan", "-f", Shop, "--fail-under", "70", "-o", "json");
-        Assert.Equal(70, JsonDocument.Parse(run.Stdout).RootElement.GetProperty("score").GetInt32());
+        var run = await Cli.RunAsync("scan", "-f", Shop, "--fail-under", "71", "-o", "json");
+        Assert.Equal(71, JsonDocument.Parse(run.Stdout).RootElement.GetProperty("score").GetInt32());
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
     }
 
     [Fact]
     public async Task A_score_below_the_gate_fails_with_1_and_still_prints_the_scorecard()
     {
-        var run = await Cli.RunAsync("scan", "-f", Shop, "--fail-under", "71");
+        var run = await Cli.RunAsync("scan", "-f", Shop, "--fail-under", "72");
         Assert.Equal(ExitCodes.Failed, run.ExitCode);
-        Assert.StartsWith("Posture score: 70/100", run.Stdout);
+        Assert.StartsWith("Posture score: 71/100", run.Stdout);
         Assert.Equal("", run.Stderr);
     }
 
@@ -38,7 +38,7 @@ public sealed class ExitCodeTests
             RepoPaths.Relative(run.Stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries));
 
         var json = JsonDocument.Parse(RepoPaths.Relative(run.Stdout)).RootElement;
-        Assert.Equal(50, json.GetProperty("score").GetInt32());
+        Assert.Equal(60, json.GetProperty("score").GetInt32());
         Assert.Equal(
             ["VT-NET-001 Namespace/shop", "VT-IMG-001 shop/Deployment/web", "VT-IMG-002 shop/Deployment/web"],
             json.GetProperty("findings").EnumerateArray().Select(f => $"{f.GetProperty("rule")} {f.GetProperty("resource")}"));
@@ -54,7 +54,7 @@ public sealed class ExitCodeTests
     {
         var run = await Cli.RunAsync("scan", "-f", Malformed);
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-        Assert.Contains("Posture score: 50/100", run.Stdout);
+        Assert.Contains("Posture score: 60/100", run.Stdout);
         Assert.Contains("this score covers the valid objects only", run.Stdout);
         Assert.Contains("broken.yaml:23:4: error VT1002:", run.Stderr);
     }

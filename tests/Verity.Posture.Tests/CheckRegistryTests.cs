@@ -9,7 +9,7 @@ public sealed class CheckRegistryTests
     public void Discovers_every_built_in_check_once_in_id_order()
     {
         Assert.Equal(
-            ["VT-IDN-001", "VT-IDN-002", "VT-IMG-001", "VT-IMG-002", "VT-NET-001", "VT-NET-002", "VT-NET-003", "VT-NET-004", "VT-NET-005", "VT-RES-001"],
+            ["VT-IDN-001", "VT-IDN-002", "VT-IMG-001", "VT-IMG-002", "VT-NET-001", "VT-NET-002", "VT-NET-003", "VT-NET-004", "VT-NET-005", "VT-RBAC-001", "VT-RES-001"],
             CheckRegistry.All.Select(c => c.Id));
     }
 
@@ -18,7 +18,7 @@ public sealed class CheckRegistryTests
     {
         foreach (var check in CheckRegistry.All)
         {
-            Assert.Matches(new Regex("^VT-[A-Z]{3}-[0-9]{3}$"), check.Id);
+            Assert.Matches(new Regex("^VT-[A-Z]{3,4}-[0-9]{3}$"), check.Id);
             Assert.False(string.IsNullOrWhiteSpace(check.Title), check.Id);
             Assert.NotEmpty(check.Controls);
             Assert.All(check.Controls, c => Assert.Matches(new Regex("^(CIS 5(\\.[0-9]+)+|NSA [A-Z].*)$"), c));

@@ -3,6 +3,7 @@ using Verity.Cli.Scan;
 using Verity.Core.Model;
 using Verity.Posture;
 using Verity.Posture.Isolation;
+using Verity.Rbac.Scoring;
 
 namespace Verity.Cli.Output;
 
@@ -31,9 +32,12 @@ internal static class JsonRenderer
                 WriteShare(json, "egressIsolated", isolation?.Egress);
                 if (isolation is null) json.WriteNull("defaultDeny");
                 else json.WriteBoolean("defaultDeny", isolation.DefaultDeny);
+                if (card.LeastPrivilegeOf(ns.Name) is { } rbac) json.WriteNumber("leastPrivilege", rbac.Score);
+                else json.WriteNull("leastPrivilege");
                 json.WriteEndObject();
             }
             json.WriteEndArray();
+            WriteLeastPrivilege(json, card.LeastPrivilege);
             if (report.Traffic is { } traffic) TrafficSection.WriteJson(json, traffic);
             else json.WriteNull("traffic");
             json.WriteStartArray("findings");
@@ -44,6 +48,28 @@ internal static class JsonRenderer
             json.WriteEndArray();
             json.WriteEndObject();
         });
+
+    /// <summary><c>"leastPrivilege": {"score", "serviceAccounts", "lowest": {"serviceAccount", "score"}}</c>, or null without service accounts.</summary>
+    private static void WriteLeastPrivilege(Utf8JsonWriter json, LeastPrivilegeScores? scores)
+    {
+        if (scores is not { Accounts.Count: > 0 })
+        {
+            json.WriteNull("leastPrivilege");
+            return;
+        }
+        json.WriteStartObject("leastPrivilege");
+        json.WriteNumber("score", scores.Cluster);
+        json.WriteNumber("serviceAccounts", scores.Accounts.Count);
+        if (scores.Lowest is { } lowest)
+        {
+            json.WriteStartObject("lowest");
+            json.WriteString("serviceAccount", $"{lowest.Account.Namespace}/{lowest.Account.Name}");
+            json.WriteNumber("score", lowest.Score);
+            json.WriteEndObject();
+        }
+        else json.WriteNull("lowest");
+        json.WriteEndObject();
+    }
 
     private static void WriteFinding(Utf8JsonWriter json, Finding finding)
     {

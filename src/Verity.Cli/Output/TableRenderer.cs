@@ -20,6 +20,11 @@ internal static class TableRenderer
         var card = report.Scorecard;
         var passed = card.Checked - card.Failed;
         console.MarkupLine($"[bold]Posture score: [{ScoreColor(card.Score)}]{card.Score}/100[/][/]  ({passed} of {card.Checked} checks passed, {card.Findings.Count} findings)");
+        if (card.LeastPrivilege is { Accounts.Count: > 0 } rbac)
+        {
+            var lowest = rbac.Lowest is { } low ? $"; lowest: service account {low.Account.Namespace}/{low.Account.Name} at {low.Score}" : "";
+            console.MarkupLine($"Least privilege (RBAC): [{ScoreColor((int)Math.Round(rbac.Cluster))}]{rbac.Cluster:0.#}/100[/] over {rbac.Accounts.Count} service accounts{Markup.Escape(lowest)}");
+        }
         if (report.HasInputErrors)
             console.MarkupLine("[yellow]Some input could not be read (see the errors above); this score covers the valid objects only.[/]");
         console.WriteLine();
@@ -51,7 +56,7 @@ internal static class TableRenderer
             .AddColumn(new TableColumn("Checks").RightAligned()).AddColumn(new TableColumn("Failed").RightAligned())
             .AddColumn(new TableColumn("Findings").RightAligned())
             .AddColumn(new TableColumn("Ingress isolated").RightAligned()).AddColumn(new TableColumn("Egress isolated").RightAligned())
-            .AddColumn("Default-deny");
+            .AddColumn("Default-deny").AddColumn(new TableColumn("RBAC").RightAligned());
         foreach (var ns in card.Namespaces)
         {
             var isolation = card.IsolationOf(ns.Name);
@@ -59,7 +64,8 @@ internal static class TableRenderer
                 Markup.Escape(ns.Name), $"[{ScoreColor(ns.Score)}]{ns.Score}[/]",
                 ns.Checked.ToString(), ns.Failed.ToString(), ns.Findings.ToString(),
                 Share(isolation?.Ingress), Share(isolation?.Egress),
-                isolation is null ? "-" : isolation.DefaultDeny ? "[green]yes[/]" : "[red]no[/]");
+                isolation is null ? "-" : isolation.DefaultDeny ? "[green]yes[/]" : "[red]no[/]",
+                card.LeastPrivilegeOf(ns.Name) is { } rbac ? $"[{ScoreColor((int)Math.Round(rbac.Score))}]{rbac.Score:0.#}[/]" : "-");
         }
         return table;
     }

@@ -12,5 +12,7 @@ internal static class RbacCommand
         ListCommand.Create(env),
         FromAuditCommand.Create(env),
         RbacDiffCommand.Create(env),
+        RisksCommand.Create(env),
+        PathsCommand.Create(env),
     };
 }

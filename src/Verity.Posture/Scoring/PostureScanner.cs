@@ -1,6 +1,7 @@
 using Verity.Core.Model;
 using Verity.Core.Snapshots;
 using Verity.Posture.Isolation;
+using Verity.Posture.Rbac;
 
 namespace Verity.Posture.Scoring;
 
@@ -48,6 +49,7 @@ public static class PostureScanner
             checks)
         {
             Isolation = IsolationOf(snapshot),
+            LeastPrivilege = RbacPosture.For(snapshot).Assessment.Scores,
         };
     }
 
