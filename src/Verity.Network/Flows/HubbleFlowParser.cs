@@ -258,7 +258,17 @@ internal sealed class HubbleFlowParser
             reader.Skip();
             return null;
         }
-        return reader.ValueIsEscaped ? reader.GetString() : _strings.GetOrAdd(reader.ValueSpan, reader.ValueSpan, static bytes => Encoding.UTF8.GetString(bytes));
+        if (reader.ValueIsEscaped) return reader.GetString();
+        var value = reader.ValueSpan;
+        // The values Hubble repeats on every line, without a lookup; anything else through the cache.
+        return value.Length switch
+        {
+            9 when value.SequenceEqual("FORWARDED"u8) => "FORWARDED",
+            7 when value.SequenceEqual("DROPPED"u8) => "DROPPED",
+            7 when value.SequenceEqual("INGRESS"u8) => "INGRESS",
+            6 when value.SequenceEqual("EGRESS"u8) => "EGRESS",
+            _ => _strings.GetOrAdd(value, value, static bytes => Encoding.UTF8.GetString(bytes)),
+        };
     }
 
     private static DateTimeOffset? Time(ref Utf8JsonReader reader)
@@ -268,7 +278,8 @@ internal sealed class HubbleFlowParser
             reader.Skip();
             return null;
         }
-        if (reader.TryGetDateTimeOffset(out var time)) return time;
+        if (!reader.ValueIsEscaped && HubbleTime.TryParse(reader.ValueSpan, out var time)) return time;
+        if (reader.TryGetDateTimeOffset(out time)) return time;
         return DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time) ? time : null;
     }
 

@@ -66,4 +66,25 @@ public sealed class Utf8FlowInputTests
         Assert.Empty(result.Flows);
         Assert.StartsWith("flows:1:1: error VT2101: line 1 skipped: invalid JSON (", Assert.Single(result.Diagnostics).ToString());
     }
+
+    [Property(MaxTest = 300)]
+    public Property TheHubbleTimeFastPathAgreesWithTheJsonReader()
+    {
+        var stamps = Gen.Choose(0, int.MaxValue).SelectMany(seconds => Gen.Choose(0, 999_999_999).SelectMany(nanos => Gen.Choose(1, 9).Select(digits =>
+            $"{DateTime.UnixEpoch.AddSeconds(seconds):yyyy-MM-dd'T'HH:mm:ss}.{nanos.ToString("D9")[..digits]}Z")));
+        var odd = Gen.Elements("2021-11-10T10:40:56Z", "2021-11-10T10:40:56.1+02:00", "2021-02-30T10:40:56.1Z", "2021-11-10T24:00:00.0Z", "2021-11-10T10:40:56.Z", "x");
+        var cases = Gen.OneOf(stamps.Select(t => (Text: t, Valid: true)), odd.Select(t => (Text: t, Valid: false)));
+        return Prop.ForAll(Arb.From(cases), c =>
+        {
+            var text = c.Text;
+            var bytes = Encoding.UTF8.GetBytes($"\"{text}\"");
+            var reader = new System.Text.Json.Utf8JsonReader(bytes);
+            reader.Read();
+            var expected = reader.TryGetDateTimeOffset(out var parsed) ? parsed : (DateTimeOffset?)null;
+            // Hubble's own form is always taken and agrees exactly; anything else agrees or is declined (the caller
+            // then uses the general parser).
+            var taken = HubbleTime.TryParse(reader.ValueSpan, out var fast);
+            return c.Valid ? taken && expected == fast : !taken || expected == fast;
+        });
+    }
 }
