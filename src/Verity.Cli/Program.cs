@@ -13,6 +13,7 @@ internal static class Program
         ScanCommand.Create(env),
         NetpolCommand.Create(env),
         RbacCommand.Create(env),
+        Pss.PssCommand.Create(env),
     };
 
     private static Task<int> Main(string[] args) => CliRunner.RunAsync(Root, args, CliEnvironment.FromConsole());
