@@ -27,6 +27,9 @@ public static class Controls
     /// <summary>CIS 5.1.6: Ensure that Service Account Tokens are only mounted where necessary.</summary>
     public const string Cis516 = "CIS 5.1.6";
 
+    /// <summary>CIS 5.2: Pod Security Standards (the section's controls: privileged, host namespaces, escalation, root, capabilities, ...).</summary>
+    public const string Cis52 = "CIS 5.2";
+
     /// <summary>CIS 5.3.2: Ensure that all Namespaces have NetworkPolicies defined.</summary>
     public const string Cis532 = "CIS 5.3.2";
 
@@ -34,6 +37,9 @@ public static class Controls
     public const string Cis551 = "CIS 5.5.1";
 
     /// <summary>NSA/CISA: Network separation and hardening — Network policies.</summary>
+    /// <summary>NSA/CISA: Kubernetes Pod security (non-root, immutable file systems, Pod Security admission).</summary>
+    public const string NsaPodSecurity = "NSA Kubernetes Pod security";
+
     public const string NsaNetworkPolicies = "NSA Network policies";
 
     /// <summary>NSA/CISA: Network separation and hardening — Resource policies (LimitRanges, quotas, limits).</summary>

@@ -10,17 +10,17 @@ public sealed class ExitCodeTests
     [Fact]
     public async Task A_score_at_the_gate_passes_with_0()
     {
-        var run = await Cli.RunAsync("scan", "-f", Shop, "--fail-under", "71", "-o", "json");
-        Assert.Equal(71, JsonDocument.Parse(run.Stdout).RootElement.GetProperty("score").GetInt32());
+        var run = await Cli.RunAsync("scan", "-f", Shop, "--fail-under", "65", "-o", "json");
+        Assert.Equal(65, JsonDocument.Parse(run.Stdout).RootElement.GetProperty("score").GetInt32());
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
     }
 
     [Fact]
     public async Task A_score_below_the_gate_fails_with_1_and_still_prints_the_scorecard()
     {
-        var run = await Cli.RunAsync("scan", "-f", Shop, "--fail-under", "72");
+        var run = await Cli.RunAsync("scan", "-f", Shop, "--fail-under", "66");
         Assert.Equal(ExitCodes.Failed, run.ExitCode);
-        Assert.StartsWith("Posture score: 71/100", run.Stdout);
+        Assert.StartsWith("Posture score: 65/100", run.Stdout);
         Assert.Equal("", run.Stderr);
     }
 
@@ -40,7 +40,7 @@ public sealed class ExitCodeTests
         var json = JsonDocument.Parse(RepoPaths.Relative(run.Stdout)).RootElement;
         Assert.Equal(60, json.GetProperty("score").GetInt32());
         Assert.Equal(
-            ["VT-NET-001 Namespace/shop", "VT-IMG-001 shop/Deployment/web", "VT-IMG-002 shop/Deployment/web"],
+            ["VT-NET-001 Namespace/shop", "VT-IMG-001 shop/Deployment/web", "VT-PSS-002 shop/Deployment/web", "VT-IMG-002 shop/Deployment/web"],
             json.GetProperty("findings").EnumerateArray().Select(f => $"{f.GetProperty("rule")} {f.GetProperty("resource")}"));
         var diagnostic = json.GetProperty("diagnostics")[1];
         Assert.Equal(
@@ -72,7 +72,7 @@ public sealed class ExitCodeTests
         var run = await Cli.RunAsync("scan", "-f", "/no/such/dir", "-f", Path.Combine(Malformed, "good.yaml"), "-o", "json");
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Equal("/no/such/dir: error VT1001: cannot read input: no such file or directory\n", run.Stderr);
-        Assert.Equal(3, JsonDocument.Parse(run.Stdout).RootElement.GetProperty("findings").GetArrayLength());
+        Assert.Equal(4, JsonDocument.Parse(run.Stdout).RootElement.GetProperty("findings").GetArrayLength());
     }
 
     [Fact]

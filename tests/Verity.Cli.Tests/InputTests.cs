@@ -36,6 +36,7 @@ public sealed class InputTests
         Assert.Equal(
             [
                 "VT-NET-001 Namespace/tools @ ",
+                "VT-PSS-002 tools/Pod/tool @ -:6:3",
                 "VT-RES-001 tools/Pod/tool @ -:9:7",
                 "VT-IMG-002 tools/Pod/tool @ -:10:14",
             ],

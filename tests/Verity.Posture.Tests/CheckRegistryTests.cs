@@ -9,7 +9,7 @@ public sealed class CheckRegistryTests
     public void Discovers_every_built_in_check_once_in_id_order()
     {
         Assert.Equal(
-            ["VT-IDN-001", "VT-IDN-002", "VT-IMG-001", "VT-IMG-002", "VT-NET-001", "VT-NET-002", "VT-NET-003", "VT-NET-004", "VT-NET-005", "VT-RBAC-001", "VT-RES-001"],
+            ["VT-IDN-001", "VT-IDN-002", "VT-IMG-001", "VT-IMG-002", "VT-NET-001", "VT-NET-002", "VT-NET-003", "VT-NET-004", "VT-NET-005", "VT-PSS-001", "VT-PSS-002", "VT-PSS-003", "VT-RBAC-001", "VT-RES-001"],
             CheckRegistry.All.Select(c => c.Id));
     }
 
