@@ -14,6 +14,7 @@ internal static class Program
         NetpolCommand.Create(env),
         RbacCommand.Create(env),
         Pss.PssCommand.Create(env),
+        Admission.AdmissionCommand.Create(env),
     };
 
     private static Task<int> Main(string[] args) => CliRunner.RunAsync(Root, args, CliEnvironment.FromConsole());
