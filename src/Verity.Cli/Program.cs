@@ -15,6 +15,7 @@ internal static class Program
         RbacCommand.Create(env),
         Pss.PssCommand.Create(env),
         Admission.AdmissionCommand.Create(env),
+        Serve.ServeCommand.Create(env),
     };
 
     private static Task<int> Main(string[] args) => CliRunner.RunAsync(Root, args, CliEnvironment.FromConsole());

@@ -1,0 +1,68 @@
+using Verity.Cli.Output;
+using Verity.Server.Hosting;
+
+namespace Verity.Cli.Serve;
+
+/// <summary>
+/// Runs <c>verity serve --admission</c>: loads the certificate and the <c>--namespaces</c> labels (exit 2 with the reason
+/// when either cannot be read), starts the webhook,
+/// prints where it listens and what it enforces, and serves until cancelled (Ctrl+C, SIGTERM); then stops gracefully and
+/// exits 0. An address that cannot be bound exits 2.
+/// </summary>
+internal static class ServeRunner
+{
+    public static async Task<int> RunAsync(ServeSettings settings, CliEnvironment env, CancellationToken cancellationToken)
+    {
+        var certificate = ServerCertificate.TryLoad(settings.CertificateFile, settings.KeyFile, out var error);
+        if (certificate is null)
+        {
+            await env.Error.WriteLineAsync($"error: {error}");
+            return ExitCodes.BadInput;
+        }
+        using (certificate)
+        {
+            var admission = settings.Admission;
+            if (settings.NamespaceFiles.Count > 0)
+            {
+                var (labels, load) = NamespaceLabelsFile.Read(settings.NamespaceFiles);
+                DiagnosticWriter.Write(env.Error, load.Diagnostics);
+                if (load.HasErrors) return ExitCodes.BadInput;
+                admission = admission with { NamespaceLabels = ns => labels.GetValueOrDefault(ns) };
+                await env.Out.WriteLineAsync($"verity: labels of {labels.Count} namespace(s) read from {string.Join(", ", settings.NamespaceFiles)}");
+            }
+            await using var server = AdmissionServer.Build(new AdmissionServerOptions
+            {
+                Listen = settings.Listen,
+                Certificate = certificate,
+                Admission = admission,
+                MaxRequestBodyBytes = settings.MaxRequestBodyBytes,
+                RequestTimeout = settings.RequestTimeout,
+            });
+            try
+            {
+                await server.StartAsync(cancellationToken);
+            }
+            catch (IOException e)
+            {
+                await env.Error.WriteLineAsync($"error: cannot listen on {settings.Listen}: {e.Message}");
+                return ExitCodes.BadInput;
+            }
+            var mutation = new[] { admission.Mutation.SeccompRuntimeDefault ? "seccomp RuntimeDefault" : null, admission.Mutation.DisableServiceAccountTokenAutomount ? "automountServiceAccountToken=false" : null }
+                .OfType<string>().ToList();
+            await env.Out.WriteLineAsync($"verity: admission webhook listening on {string.Join(", ", server.Addresses)} " +
+                $"(enforce {admission.Enforce}, warn {admission.Warn}, audit {admission.Audit}; mutate: {(mutation.Count == 0 ? "nothing" : string.Join(", ", mutation))})");
+            await env.Out.WriteLineAsync("endpoints: POST /validate, POST /mutate, GET /healthz, /readyz, /metrics; Ctrl+C stops");
+            await env.Out.FlushAsync(CancellationToken.None);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            await server.StopAsync(CancellationToken.None);
+            await env.Out.WriteLineAsync("verity: admission webhook stopped");
+            return ExitCodes.Ok;
+        }
+    }
+}

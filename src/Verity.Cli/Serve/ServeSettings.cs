@@ -1,0 +1,17 @@
+using System.Net;
+using Verity.Server.Admission;
+
+namespace Verity.Cli.Serve;
+
+/// <summary><c>verity serve</c> once parsed: where to listen, the certificate files and what the webhook enforces.</summary>
+internal sealed record ServeSettings
+{
+    public required IPEndPoint Listen { get; init; }
+    public required string CertificateFile { get; init; }
+    public required string KeyFile { get; init; }
+    public required AdmissionConfig Admission { get; init; }
+    /// <summary>Manifest files or directories whose Namespace labels override the defaults (<c>--namespaces</c>).</summary>
+    public IReadOnlyList<string> NamespaceFiles { get; init; } = [];
+    public long MaxRequestBodyBytes { get; init; }
+    public TimeSpan RequestTimeout { get; init; }
+}

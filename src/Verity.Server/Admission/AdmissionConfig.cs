@@ -1,0 +1,32 @@
+using Verity.Admission.Pss;
+
+namespace Verity.Server.Admission;
+
+/// <summary>
+/// What the webhook enforces. The Pod Security levels are the defaults of every namespace; when
+/// <see cref="NamespaceLabels"/> is given and knows the request's namespace, that namespace's
+/// <c>pod-security.kubernetes.io/*</c> labels override them exactly as Pod Security Admission reads them
+/// (<see cref="PssNamespacePolicy.FromLabels"/>).
+/// </summary>
+public sealed record AdmissionConfig
+{
+    /// <summary>Rejects pods and workloads that violate it. Default: baseline:latest.</summary>
+    public PssLevelVersion Enforce { get; init; } = new(PssLevel.Baseline, PssVersion.Latest);
+
+    /// <summary>Returns a warning to the client when violated. Default: restricted:latest.</summary>
+    public PssLevelVersion Warn { get; init; } = new(PssLevel.Restricted, PssVersion.Latest);
+
+    /// <summary>Adds an audit annotation when violated. Default: restricted:latest.</summary>
+    public PssLevelVersion Audit { get; init; } = new(PssLevel.Restricted, PssVersion.Latest);
+
+    /// <summary>
+    /// The labels of a namespace by name, or null when unknown (then the defaults above apply). Must be fast and must not
+    /// throw; it is called on the request path.
+    /// </summary>
+    public Func<string, IReadOnlyDictionary<string, string>?>? NamespaceLabels { get; init; }
+
+    /// <summary>What <c>/mutate</c> adds; nothing by default.</summary>
+    public MutationConfig Mutation { get; init; } = new();
+
+    public PssPolicy Defaults => new(Enforce, Audit, Warn);
+}

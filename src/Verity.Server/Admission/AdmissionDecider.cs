@@ -1,0 +1,116 @@
+using System.Text.Json;
+using k8s;
+using k8s.Models;
+using Verity.Admission.Pss;
+
+namespace Verity.Server.Admission;
+
+/// <summary>
+/// Decides a validating admission request against the Pod Security Standards, as Pod Security Admission would
+/// (https://kubernetes.io/docs/concepts/security/pod-security-admission/), with PSA's messages. Pure and thread-safe: no
+/// HTTP, no I/O, no clock (the namespace-label lookup of <see cref="AdmissionConfig"/> is the caller's).
+/// <list type="bullet">
+/// <item>DELETE and CONNECT, subresources other than a Pod's <c>ephemeralcontainers</c>, and kinds that run no pod are
+/// allowed, with the reason in the status message.</item>
+/// <item>Pods and workload pod templates are judged with the enforce policy (a template that would be rejected is a
+/// rollout that will fail; PSA itself only warns on templates), then warn and audit.</item>
+/// <item>Updates PSA does not judge are allowed unjudged (<see cref="PodUpdates"/>): a Pod update that changes no image,
+/// container list or seccomp annotation, a workload update that leaves the pod template unchanged — so objects older than
+/// the policy can still be relabelled and scaled.</item>
+/// <item>A missing or unreadable object is an <see cref="AdmissionOutcome.Error"/>: rejected with status 400.</item>
+/// </list>
+/// </summary>
+public static class AdmissionDecider
+{
+    public const string AuditViolationsKey = "pss-audit-violations";
+    public const string EnforcePolicyKey = "pss-enforce-policy";
+
+    public static AdmissionDecision Decide(AdmissionRequestInfo request, AdmissionConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(config);
+        if (request.Operation is AdmissionOperation.Delete or AdmissionOperation.Connect)
+            return AdmissionDecision.Skip($"{request.Operation.ToString().ToUpperInvariant()} is not judged: Pod Security applies to objects being created or updated");
+        var location = PodSpecLocation.For(request.Kind);
+        if (location is null)
+            return AdmissionDecision.Skip($"{request.Kind} is not judged: it runs no pod");
+        if (request.SubResource.Length > 0 && !(location.IsPod && request.SubResource == "ephemeralcontainers"))
+            return AdmissionDecision.Skip($"subresource \"{request.SubResource}\" of {request.Kind} is not judged");
+        if (request.Object is not { ValueKind: JsonValueKind.Object } obj)
+            return AdmissionDecision.Fail($"request.object is missing for {request.Operation.ToString().ToUpperInvariant()} {request.Kind}; cannot judge it (denied)");
+        if (request.Operation == AdmissionOperation.Update && request.SubResource.Length == 0 && request.OldObject is { ValueKind: JsonValueKind.Object } old)
+        {
+            if (location.IsPod && !PodUpdates.IsSignificantPodUpdate(obj, old))
+                return AdmissionDecision.Skip("pod update changes no image, container list or seccomp annotation: not judged, as Pod Security Admission does");
+            if (!location.IsPod && PodUpdates.IsTemplateUnchanged(obj, old, location.TemplatePath))
+                return AdmissionDecision.Skip($"{request.Kind} update leaves the pod template unchanged: not judged, as Pod Security Admission does");
+        }
+
+        var policy = PolicyFor(request.Namespace, config);
+        var read = ReadPod(obj, location, request.Kind);
+        if (read.Error is { } error) return AdmissionDecision.Fail(error);
+        var evaluate = (PssLevelVersion level) => PodSecurityEvaluator.Default.Evaluate(level, read.Annotations, read.Spec!, location.IsPod);
+
+        var warnings = policy.Problems.Select(p => $"namespace \"{request.Namespace}\": {p}").ToList();
+        var annotations = new Dictionary<string, string>(StringComparer.Ordinal) { [EnforcePolicyKey] = policy.Enforce.ToString() };
+        var actions = new List<PolicyAction>();
+
+        var enforce = evaluate(policy.Enforce);
+        actions.Add(new("pss-enforce", enforce.Allowed ? "allow" : "deny"));
+        if (policy.Warn.Level != PssLevel.Privileged && !(policy.Warn == policy.Enforce && !enforce.Allowed))
+        {
+            var warn = policy.Warn == policy.Enforce ? enforce : evaluate(policy.Warn);
+            if (!warn.Allowed)
+            {
+                warnings.Add("would " + warn.Message.Replace("violates PodSecurity", "violate PodSecurity", StringComparison.Ordinal));
+                actions.Add(new("pss-warn", "warn"));
+            }
+        }
+        if (policy.Audit.Level != PssLevel.Privileged)
+        {
+            var audit = policy.Audit == policy.Enforce ? enforce : evaluate(policy.Audit);
+            if (!audit.Allowed)
+            {
+                annotations[AuditViolationsKey] = "would " + audit.Message.Replace("violates PodSecurity", "violate PodSecurity", StringComparison.Ordinal);
+                actions.Add(new("pss-audit", "audit"));
+            }
+        }
+        return new AdmissionDecision
+        {
+            Outcome = enforce.Allowed ? AdmissionOutcome.Allowed : AdmissionOutcome.Denied,
+            Code = enforce.Allowed ? 200 : 403,
+            Message = enforce.Message,
+            Warnings = warnings,
+            AuditAnnotations = annotations,
+            Actions = actions,
+        };
+    }
+
+    /// <summary>The namespace's labels over the configured defaults, as PSA reads them; the defaults when the labels are unknown.</summary>
+    internal static PssPolicy PolicyFor(string ns, AdmissionConfig config)
+    {
+        var labels = ns.Length > 0 ? config.NamespaceLabels?.Invoke(ns) : null;
+        return labels is null ? config.Defaults : PssNamespacePolicy.FromLabels(labels, config.Defaults);
+    }
+
+    private sealed record PodRead(IDictionary<string, string>? Annotations, V1PodSpec? Spec, string? Error);
+
+    private static PodRead ReadPod(JsonElement obj, PodSpecLocation location, GroupVersionKind kind)
+    {
+        try
+        {
+            if (location.IsPod)
+            {
+                var pod = KubernetesJson.Deserialize<V1Pod>(obj);
+                return new(pod?.Metadata?.Annotations, pod?.Spec ?? new V1PodSpec(), null);
+            }
+            var element = JsonPaths.Find(obj, location.TemplatePath);
+            var template = element is { ValueKind: JsonValueKind.Object } t ? KubernetesJson.Deserialize<V1PodTemplateSpec>(t) : null;
+            return new(template?.Metadata?.Annotations, template?.Spec ?? new V1PodSpec(), null);
+        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or OverflowException)
+        {
+            return new(null, null, $"request.object is not a valid {kind}: {e.Message}");
+        }
+    }
+}
