@@ -1,6 +1,6 @@
+using Verity.Admission.Images;
 using Verity.Core.Model;
 using Verity.Core.Snapshots;
-using Verity.Posture.Images;
 
 namespace Verity.Posture.Checks;
 

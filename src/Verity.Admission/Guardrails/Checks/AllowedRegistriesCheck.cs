@@ -1,3 +1,5 @@
+using Verity.Admission.Images;
+
 namespace Verity.Admission.Guardrails.Checks;
 
 /// <summary>

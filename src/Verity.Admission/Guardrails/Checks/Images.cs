@@ -1,3 +1,5 @@
+using Verity.Admission.Images;
+
 namespace Verity.Admission.Guardrails.Checks;
 
 /// <summary>The containers of a subject that name an image, with the image parsed (or the parse error).</summary>

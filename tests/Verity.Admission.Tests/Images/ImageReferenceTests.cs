@@ -1,9 +1,9 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Verity.Posture.Images;
+using Verity.Admission.Images;
 
-namespace Verity.Posture.Tests.Images;
+namespace Verity.Admission.Tests.Images;
 
 public sealed class ImageReferenceTests
 {

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 
-namespace Verity.Admission.Guardrails.Checks;
+namespace Verity.Admission.Images;
 
 /// <summary>
 /// A container image reference, parsed with the grammar of the reference implementation used by container
@@ -15,9 +15,9 @@ namespace Verity.Admission.Guardrails.Checks;
 /// upper-case letter — so <c>host:5000/app</c> is the repository <c>app</c> on <c>host:5000</c> with no tag,
 /// while <c>app:5000</c> is the repository <c>app</c> with tag <c>5000</c>. When a digest is present it is
 /// what the runtime pulls, whatever the tag says.
-/// Same grammar and texts as Verity.Posture's ImageReference (this project does not reference Posture); keep the two in step.
+/// One parser for every image rule: the admission guardrails and the scan's image checks (Verity.Posture) both use it.
 /// </summary>
-internal sealed partial record ImageReference(string Original, string? Registry, string Repository, string? Tag, string? Digest)
+public sealed partial record ImageReference(string Original, string? Registry, string Repository, string? Tag, string? Digest)
 {
     private const int MaxNameLength = 255;
 
