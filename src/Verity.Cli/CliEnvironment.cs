@@ -5,7 +5,7 @@ namespace Verity.Cli;
 
 /// <summary>
 /// Everything a command touches outside the process: its output streams, whether standard output is a
-/// terminal, standard input, and the live-cluster reader. <see cref="FromConsole"/> is the real one; tests
+/// terminal, standard input, the clock and the live-cluster reader. <see cref="FromConsole"/> is the real one; tests
 /// build their own with string writers and fakes, and run commands in-process.
 /// </summary>
 internal sealed record CliEnvironment(TextWriter Out, TextWriter Error)
@@ -21,6 +21,9 @@ internal sealed record CliEnvironment(TextWriter Out, TextWriter Error)
 
     /// <summary>Opens standard input, for <c>-f -</c>.</summary>
     public Func<Stream> OpenStdin { get; init; } = () => Stream.Null;
+
+    /// <summary>The clock (exception expiry in policy configs); tests pass a fixed one.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>Reads a live cluster (Verity.Kube).</summary>
     public required Func<LiveClusterOptions, CancellationToken, Task<LoadResult>> ReadCluster { get; init; }

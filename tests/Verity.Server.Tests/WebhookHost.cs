@@ -28,7 +28,9 @@ internal sealed class WebhookHost : IAsyncDisposable
     public static async Task<WebhookHost> StartAsync(Func<AdmissionServerOptions, AdmissionServerOptions>? configure = null)
     {
         var certificate = TestCertificate.Create();
-        var options = new AdmissionServerOptions { Listen = new IPEndPoint(IPAddress.Loopback, 0), Certificate = certificate };
+        // A generous budget: a test machine under load must not turn a slow answer into a time-budget denial (the
+        // budget tests set their own).
+        var options = new AdmissionServerOptions { Listen = new IPEndPoint(IPAddress.Loopback, 0), Certificate = certificate, RequestTimeout = TimeSpan.FromSeconds(30) };
         var server = AdmissionServer.Build(configure is null ? options : configure(options));
         await server.StartAsync();
         var pinned = certificate.GetCertHash(HashAlgorithmName.SHA256);
@@ -36,7 +38,7 @@ internal sealed class WebhookHost : IAsyncDisposable
         {
             SslOptions = { RemoteCertificateValidationCallback = (_, presented, _, _) => presented is not null && presented.GetCertHash(HashAlgorithmName.SHA256).AsSpan().SequenceEqual(pinned) },
         };
-        var client = new HttpClient(handler) { BaseAddress = server.Addresses.Single(), Timeout = TimeSpan.FromSeconds(20) };
+        var client = new HttpClient(handler) { BaseAddress = server.Addresses.Single(), Timeout = TimeSpan.FromSeconds(60) };
         return new WebhookHost(server, client, certificate);
     }
 

@@ -19,10 +19,10 @@ internal static class AdmissionTestRunner
     public static async Task<int> RunAsync(AdmissionTestSettings settings, CliEnvironment env, CancellationToken cancellationToken)
     {
         var input = await InputLoader.LoadAsync(settings.Input, env, cancellationToken);
-        var config = LoadConfig(settings.Config);
+        var config = PolicyConfigFile.Load(settings.Config);
         var old = settings.Old is null ? new LoadResult([], []) : ManifestReader.Read([settings.Old], env.OpenStdin);
         InputProblems.Write(env.Error, input, [.. config.Diagnostics, .. old.Diagnostics]);
-        var engine = new GuardrailEngine(config.Config, TimeProvider.System);
+        var engine = new GuardrailEngine(config.Config, env.Time);
         var verdicts = new AdmissionEvaluator(engine).Evaluate(input.Snapshot, settings.Operation, old.Objects);
         foreach (var problem in verdicts.Select(v => v.Object.Namespace).OfType<string>().Distinct()
                      .SelectMany(ns => NamespaceProblems(input.Snapshot, ns)))
@@ -46,21 +46,6 @@ internal static class AdmissionTestRunner
 
         var hasErrors = input.HasErrors || config.HasErrors || old.HasErrors;
         return hasErrors ? ExitCodes.BadInput : verdicts.Any(v => !v.Allowed) ? ExitCodes.Failed : ExitCodes.Ok;
-    }
-
-    private static GuardrailConfigResult LoadConfig(string? file)
-    {
-        if (file is null) return new GuardrailConfigResult(GuardrailConfig.Default, []);
-        try
-        {
-            return GuardrailConfigLoader.Load(File.ReadAllText(file), file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            var reason = e is FileNotFoundException or DirectoryNotFoundException ? "no such file or directory" : e.Message;
-            return new GuardrailConfigResult(GuardrailConfig.Default,
-                [new Diagnostic(DiagnosticLevel.Error, DiagnosticCodes.Unreadable, $"cannot read the policy config: {reason}; the defaults apply", new SourceLocation(file))]);
-        }
     }
 
     private static IEnumerable<string> NamespaceProblems(Snapshot snapshot, string ns) =>

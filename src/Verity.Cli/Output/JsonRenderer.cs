@@ -40,6 +40,8 @@ internal static class JsonRenderer
             WriteLeastPrivilege(json, card.LeastPrivilege);
             if (report.Traffic is { } traffic) TrafficSection.WriteJson(json, traffic);
             else json.WriteNull("traffic");
+            if (report.Guardrails is { } guardrails) GuardrailSection.WriteJson(json, guardrails);
+            else json.WriteNull("admission");
             json.WriteStartArray("findings");
             foreach (var finding in card.Findings) WriteFinding(json, finding);
             json.WriteEndArray();

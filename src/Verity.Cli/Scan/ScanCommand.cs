@@ -38,12 +38,18 @@ internal static class ScanCommand
             HelpName = "FILE",
         };
 
+        var config = new Option<string>("--config")
+        {
+            Description = "A guardrail policy config (docs/guardrails.md): adds what admission would deny, warn and audit, per namespace. Not scored.",
+            HelpName = "FILE",
+        };
         var command = new Command("scan", "Score the Zero Trust posture of manifests or a live cluster, with findings that say how to fix them.");
         input.AddTo(command);
         command.Options.Add(output);
         command.Options.Add(noColor);
         command.Options.Add(failUnder);
         command.Options.Add(flows);
+        command.Options.Add(config);
         command.SetAction((parse, cancellationToken) => ScanRunner.RunAsync(new ScanSettings
         {
             Input = input.Read(parse),
@@ -51,6 +57,7 @@ internal static class ScanCommand
             NoColor = parse.GetValue(noColor),
             FailUnder = parse.GetValue(failUnder),
             Flows = parse.GetValue(flows) ?? [],
+            Config = parse.GetValue(config),
         }, env, cancellationToken));
         return command;
     }

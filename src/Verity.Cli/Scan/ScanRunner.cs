@@ -1,3 +1,4 @@
+using Verity.Admission.Guardrails;
 using Verity.Cli.Input;
 using Verity.Cli.Output;
 using Verity.Core.Model;
@@ -9,7 +10,7 @@ using Verity.Posture.Scoring;
 namespace Verity.Cli.Scan;
 
 /// <summary>
-/// Runs a scan: load → snapshot → scorecard (plus, with <c>--flows</c>, the audit of the observed traffic), then diagnostics to stderr and the scorecard to stdout — the
+/// Runs a scan: load → snapshot → scorecard (plus, with <c>--flows</c>, the audit of the observed traffic, and with <c>--config</c>, the admission guardrails), then diagnostics to stderr and the scorecard to stdout — the
 /// scorecard of the valid objects is printed even when some input was bad — and the exit code of
 /// <see cref="ScanVerdict"/>.
 /// </summary>
@@ -18,11 +19,24 @@ internal static class ScanRunner
     public static async Task<int> RunAsync(ScanSettings settings, CliEnvironment env, CancellationToken cancellationToken)
     {
         var input = await InputLoader.LoadAsync(settings.Input, env, cancellationToken);
-        var flowDiagnostics = new List<Diagnostic>();
-        var traffic = settings.Flows.Count == 0 ? null : Traffic(input.Snapshot, settings.Flows, env, flowDiagnostics);
-        var report = new ScanReport(PostureScanner.Scan(input.Snapshot), [.. input.Diagnostics, .. flowDiagnostics], input.Empty) { Traffic = traffic };
+        var moreDiagnostics = new List<Diagnostic>();
+        var traffic = settings.Flows.Count == 0 ? null : Traffic(input.Snapshot, settings.Flows, env, moreDiagnostics);
+        IReadOnlyList<GuardrailResult>? guardrails = null;
+        if (settings.Config is { } configFile)
+        {
+            var config = PolicyConfigFile.Load(configFile);
+            var engine = new GuardrailEngine(config.Config, env.Time);
+            guardrails = engine.Evaluate(input.Snapshot);
+            moreDiagnostics.AddRange(config.Diagnostics);
+            moreDiagnostics.AddRange(engine.ExpiredExceptions());
+        }
+        var report = new ScanReport(PostureScanner.Scan(input.Snapshot), [.. input.Diagnostics, .. moreDiagnostics], input.Empty)
+        {
+            Traffic = traffic,
+            Guardrails = guardrails,
+        };
 
-        InputProblems.Write(env.Error, input, flowDiagnostics, verb: "scan");
+        InputProblems.Write(env.Error, input, moreDiagnostics, verb: "scan");
         if (settings.Output == OutputFormat.Json) JsonRenderer.Write(env.Out, report);
         else TableRenderer.Write(TerminalConsole.Create(env, settings.NoColor), report);
         await env.Out.FlushAsync(cancellationToken);

@@ -13,6 +13,9 @@ internal sealed record ScanSettings
     /// <summary>Observed flow captures (<c>--flows</c>) to audit against the current policies; none: no traffic section.</summary>
     public IReadOnlyList<string> Flows { get; init; } = [];
 
+    /// <summary>A guardrail policy config (<c>--config</c>): adds the admission guardrail results per namespace; null: none.</summary>
+    public string? Config { get; init; }
+
     /// <summary>Exit 1 when the overall score is below this (0–100); null: never.</summary>
     public int? FailUnder { get; init; }
 }
