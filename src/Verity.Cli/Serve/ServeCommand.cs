@@ -8,7 +8,7 @@ namespace Verity.Cli.Serve;
 
 /// <summary>
 /// <c>verity serve --admission --tls-cert FILE --tls-key FILE [--listen ADDR:PORT] [--enforce LEVEL[:VERSION]] [--warn …]
-/// [--audit …] [--namespaces PATH]... [--mutate-seccomp] [--mutate-no-automount] [--max-body-bytes N] [--timeout-ms N]</c> (docs/webhook.md):
+/// [--audit …] [--namespaces PATH]... [--config FILE] [--mutate-seccomp] [--mutate-no-automount] [--max-body-bytes N] [--timeout-ms N]</c> (docs/webhook.md):
 /// the admission webhook over HTTPS until Ctrl+C. Exit 2 on bad flags or an unreadable certificate or key.
 /// </summary>
 internal static class ServeCommand
@@ -39,6 +39,11 @@ internal static class ServeCommand
             Description = "Manifests (file or directory, repeatable) with Namespace objects: their pod-security.kubernetes.io labels override --enforce/--warn/--audit per namespace, as Pod Security Admission reads them. Read once at start.",
             HelpName = "PATH",
         };
+        var config = new Option<string?>("--config")
+        {
+            Description = "Guardrail policy config (kind: PolicyConfig, docs/guardrails.md) judged next to Pod Security. Without it every guardrail audits.",
+            HelpName = "FILE",
+        };
         var seccomp = new Option<bool>("--mutate-seccomp") { Description = "/mutate adds pod securityContext.seccompProfile.type=RuntimeDefault when absent." };
         var noAutomount = new Option<bool>("--mutate-no-automount") { Description = "/mutate adds automountServiceAccountToken: false when absent." };
         var maxBody = new Option<long>("--max-body-bytes") { Description = "Largest AdmissionReview accepted (413 above).", HelpName = "N", DefaultValueFactory = _ => 3 * 1024 * 1024 };
@@ -55,7 +60,7 @@ internal static class ServeCommand
 
         var command = new Command("serve", "Run Verity's server: the Pod Security admission webhook over HTTPS (with /healthz, /readyz, /metrics), until Ctrl+C.")
         {
-            admission, cert, key, listen, enforce, warn, audit, namespaces, seccomp, noAutomount, maxBody, timeout,
+            admission, cert, key, listen, enforce, warn, audit, namespaces, config, seccomp, noAutomount, maxBody, timeout,
         };
         command.Validators.Add(result =>
         {
@@ -79,6 +84,7 @@ internal static class ServeCommand
                     Mutation = new MutationConfig { SeccompRuntimeDefault = parse.GetValue(seccomp), DisableServiceAccountTokenAutomount = parse.GetValue(noAutomount) },
                 },
                 NamespaceFiles = parse.GetValue(namespaces) ?? [],
+                ConfigFile = parse.GetValue(config),
                 MaxRequestBodyBytes = parse.GetValue(maxBody),
                 RequestTimeout = TimeSpan.FromMilliseconds(parse.GetValue(timeout)),
             };

@@ -1,11 +1,13 @@
+using Verity.Admission.Guardrails;
+using Verity.Cli.Input;
 using Verity.Cli.Output;
 using Verity.Server.Hosting;
 
 namespace Verity.Cli.Serve;
 
 /// <summary>
-/// Runs <c>verity serve --admission</c>: loads the certificate and the <c>--namespaces</c> labels (exit 2 with the reason
-/// when either cannot be read), starts the webhook,
+/// Runs <c>verity serve --admission</c>: loads the certificate, the <c>--namespaces</c> labels and the <c>--config</c>
+/// guardrail config (exit 2 with the reason, file:line:col for config errors, when any cannot be read), starts the webhook,
 /// prints where it listens and what it enforces, and serves until cancelled (Ctrl+C, SIGTERM); then stops gracefully and
 /// exits 0. An address that cannot be bound exits 2.
 /// </summary>
@@ -30,6 +32,11 @@ internal static class ServeRunner
                 admission = admission with { NamespaceLabels = ns => labels.GetValueOrDefault(ns) };
                 await env.Out.WriteLineAsync($"verity: labels of {labels.Count} namespace(s) read from {string.Join(", ", settings.NamespaceFiles)}");
             }
+            var guardrails = PolicyConfigFile.Load(settings.ConfigFile);
+            DiagnosticWriter.Write(env.Error, guardrails.Diagnostics);
+            if (guardrails.HasErrors) return ExitCodes.BadInput;
+            admission = admission with { Guardrails = guardrails.Config };
+            DiagnosticWriter.Write(env.Error, new GuardrailEngine(guardrails.Config, admission.Time).ExpiredExceptions());
             await using var server = AdmissionServer.Build(new AdmissionServerOptions
             {
                 Listen = settings.Listen,
@@ -50,7 +57,7 @@ internal static class ServeRunner
             var mutation = new[] { admission.Mutation.SeccompRuntimeDefault ? "seccomp RuntimeDefault" : null, admission.Mutation.DisableServiceAccountTokenAutomount ? "automountServiceAccountToken=false" : null }
                 .OfType<string>().ToList();
             await env.Out.WriteLineAsync($"verity: admission webhook listening on {string.Join(", ", server.Addresses)} " +
-                $"(enforce {admission.Enforce}, warn {admission.Warn}, audit {admission.Audit}; mutate: {(mutation.Count == 0 ? "nothing" : string.Join(", ", mutation))})");
+                $"(enforce {admission.Enforce}, warn {admission.Warn}, audit {admission.Audit}; guardrails {Summary(guardrails.Config)}; mutate: {(mutation.Count == 0 ? "nothing" : string.Join(", ", mutation))})");
             await env.Out.WriteLineAsync("endpoints: POST /validate, POST /mutate, GET /healthz, /readyz, /metrics; Ctrl+C stops");
             await env.Out.FlushAsync(CancellationToken.None);
             try
@@ -64,5 +71,13 @@ internal static class ServeRunner
             await env.Out.WriteLineAsync("verity: admission webhook stopped");
             return ExitCodes.Ok;
         }
+    }
+
+    /// <summary>e.g. <c>"default" (VG-IMG-002 enforce, 8 audit, 1 disabled)</c>.</summary>
+    private static string Summary(GuardrailConfig config)
+    {
+        var byAction = GuardrailLibrary.Policies.GroupBy(p => config.Settings(p.Id).Action).OrderByDescending(g => g.Key)
+            .Select(g => g.Key == GuardrailAction.Enforce ? $"{string.Join(", ", g.Select(p => p.Id))} enforce" : $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");
+        return $"\"{config.Name}\" ({string.Join(", ", byAction)})";
     }
 }

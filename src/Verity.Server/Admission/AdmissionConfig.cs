@@ -1,3 +1,4 @@
+using Verity.Admission.Guardrails;
 using Verity.Admission.Pss;
 
 namespace Verity.Server.Admission;
@@ -27,6 +28,16 @@ public sealed record AdmissionConfig
 
     /// <summary>What <c>/mutate</c> adds; nothing by default.</summary>
     public MutationConfig Mutation { get; init; } = new();
+
+    /// <summary>
+    /// The guardrails (docs/guardrails.md) judged next to Pod Security, or null for Pod Security only (the library
+    /// default, so embedding code opts in). <c>verity serve</c> always sets it: the <c>--config</c> file, else
+    /// <see cref="GuardrailConfig.Default"/> (every guardrail audits).
+    /// </summary>
+    public GuardrailConfig? Guardrails { get; init; }
+
+    /// <summary>The clock that decides which guardrail exceptions are active (tests inject a fixed time).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 
     public PssPolicy Defaults => new(Enforce, Audit, Warn);
 }

@@ -18,6 +18,8 @@ namespace Verity.Server.Admission;
 /// container list or seccomp annotation, a workload update that leaves the pod template unchanged — so objects older than
 /// the policy can still be relabelled and scaled.</item>
 /// <item>A missing or unreadable object is an <see cref="AdmissionOutcome.Error"/>: rejected with status 400.</item>
+/// <item>With <see cref="AdmissionConfig.Guardrails"/>, the judged objects — and Services and Namespaces, which Pod
+/// Security skips — are also judged by the guardrails (<see cref="GuardrailDecider"/>): denied when either denies.</item>
 /// </list>
 /// </summary>
 public static class AdmissionDecider
@@ -29,11 +31,27 @@ public static class AdmissionDecider
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(config);
+        var pss = DecidePss(request, config, out var judgeGuardrails);
+        return judgeGuardrails && config.Guardrails is { } guardrails ? GuardrailDecider.Combine(pss, request, config, guardrails) : pss;
+    }
+
+    /// <summary>
+    /// The Pod Security decision; <paramref name="judgeGuardrails"/> is false when the request is not judged at all
+    /// (DELETE/CONNECT, other subresources, pod updates and template-preserving updates PSA does not judge).
+    /// </summary>
+    private static AdmissionDecision DecidePss(AdmissionRequestInfo request, AdmissionConfig config, out bool judgeGuardrails)
+    {
+        judgeGuardrails = false;
         if (request.Operation is AdmissionOperation.Delete or AdmissionOperation.Connect)
             return AdmissionDecision.Skip($"{request.Operation.ToString().ToUpperInvariant()} is not judged: Pod Security applies to objects being created or updated");
         var location = PodSpecLocation.For(request.Kind);
         if (location is null)
-            return AdmissionDecision.Skip($"{request.Kind} is not judged: it runs no pod");
+        {
+            judgeGuardrails = request.SubResource.Length == 0;
+            return AdmissionDecision.Skip(judgeGuardrails || config.Guardrails is null
+                ? $"{request.Kind} is not judged: it runs no pod"
+                : $"subresource \"{request.SubResource}\" of {request.Kind} is not judged");
+        }
         if (request.SubResource.Length > 0 && !(location.IsPod && request.SubResource == "ephemeralcontainers"))
             return AdmissionDecision.Skip($"subresource \"{request.SubResource}\" of {request.Kind} is not judged");
         if (request.Object is not { ValueKind: JsonValueKind.Object } obj)
@@ -46,6 +64,7 @@ public static class AdmissionDecider
                 return AdmissionDecision.Skip($"{request.Kind} update leaves the pod template unchanged: not judged, as Pod Security Admission does");
         }
 
+        judgeGuardrails = true;
         var policy = PolicyFor(request.Namespace, config);
         var read = ReadPod(obj, location, request.Kind);
         if (read.Error is { } error) return AdmissionDecision.Fail(error);

@@ -62,6 +62,7 @@ public sealed class AdmissionServer : IAsyncDisposable
         app.UseRouting();
         app.MapPost("/validate", admission.ValidateAsync);
         app.MapPost("/mutate", admission.MutateAsync);
+        if (options.NoOpEndpoint) app.MapPost("/noop", new NoOpEndpoint(options).HandleAsync);
         app.MapGet("/healthz", () => Results.Text("ok\n"));
         app.MapGet("/readyz", () => lifetime.ApplicationStarted.IsCancellationRequested && !lifetime.ApplicationStopping.IsCancellationRequested
             ? Results.Text("ok\n")
@@ -88,6 +89,7 @@ public sealed class AdmissionServer : IAsyncDisposable
     {
         "/validate" => "validate",
         "/mutate" => "mutate",
+        "/noop" => "noop",
         "/healthz" => "healthz",
         "/readyz" => "readyz",
         "/metrics" => "metrics",

@@ -30,6 +30,13 @@ public sealed record AdmissionServerOptions
     /// </summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Benchmark only; off by default and never for production. Adds <c>POST /noop</c>, which reads the body, takes
+    /// <c>request.uid</c> and answers <c>allowed: true</c> without evaluating anything: the transport floor (TLS, HTTP,
+    /// body read, JSON) that <c>/validate</c> is measured against (bench <c>webhook</c>).
+    /// </summary>
+    public bool NoOpEndpoint { get; init; }
+
     /// <summary>Replaces the decision logic (tests: a slow decider to exercise the time budget).</summary>
     internal Func<AdmissionRequestInfo, AdmissionConfig, AdmissionDecision> Decide { get; init; } = AdmissionDecider.Decide;
 }
