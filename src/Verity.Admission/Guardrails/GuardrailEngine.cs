@@ -15,9 +15,6 @@ public sealed class GuardrailEngine(GuardrailConfig config, TimeProvider time)
 {
     public GuardrailConfig Config => config;
 
-    /// <summary>An engine with <see cref="GuardrailConfig.Default"/> and the system clock.</summary>
-    public static GuardrailEngine Default { get; } = new(GuardrailConfig.Default, TimeProvider.System);
-
     public GuardrailResult Evaluate(GuardrailInput input)
     {
         var now = time.GetUtcNow();

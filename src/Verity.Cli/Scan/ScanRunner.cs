@@ -3,8 +3,8 @@ using Verity.Cli.Input;
 using Verity.Cli.Output;
 using Verity.Core.Model;
 using Verity.Core.Snapshots;
-using Verity.Network.Evaluation;
 using Verity.Network.Flows;
+using Verity.Posture.Isolation;
 using Verity.Posture.Scoring;
 
 namespace Verity.Cli.Scan;
@@ -46,7 +46,7 @@ internal static class ScanRunner
     /// <summary>The observed flows audited against the snapshot's policies, as <c>verity netpol audit</c> does.</summary>
     private static FlowAuditReport Traffic(Snapshot snapshot, IReadOnlyList<string> files, CliEnvironment env, List<Diagnostic> diagnostics)
     {
-        var model = NetworkModel.FromSnapshot(snapshot);
+        var model = SnapshotNetwork.ModelOf(snapshot); // the model the isolation checks compile: not compiled twice
         var connections = FlowFiles.Aggregate(files, new FlowMapper(model), env, diagnostics);
         return FlowAudit.Audit(snapshot, model, connections);
     }

@@ -25,8 +25,7 @@ public sealed class RbacPosture
         var workloadAccounts = snapshot.Workloads.Select(w => Subject.ServiceAccount(w.Namespace, w.ServiceAccountName));
         Accounts = model.ServiceAccounts.Concat(model.Subjects.Where(s => s.Kind == SubjectKind.ServiceAccount)).Concat(workloadAccounts)
             .Distinct().OrderBy(s => s.Namespace, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
-        var unknown = Accounts.Except(model.Subjects).ToList();
-        AccountFindings = [.. Assessment.Findings.Where(f => f.Subject.Kind == SubjectKind.ServiceAccount), .. RiskAnalyzer.AnalyzeSubjects(model, unknown)];
+        AccountFindings = [.. Assessment.Findings.Where(f => f.Subject.Kind == SubjectKind.ServiceAccount), .. Assessment.WorkloadAccountFindings];
         Bindings = model.Bindings.GroupBy(RiskEvidence.Describe, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     }
 

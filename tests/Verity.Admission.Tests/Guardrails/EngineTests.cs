@@ -74,7 +74,7 @@ public sealed class EngineTests
     {
         var configMap = Object("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: shop}\ndata: {a: b}\n");
         Assert.False(GuardrailEngine.IsEvaluated(configMap));
-        var result = GuardrailEngine.Default.Evaluate(new GuardrailInput(configMap));
+        var result = new GuardrailEngine(GuardrailConfig.Default, TimeProvider.System).Evaluate(new GuardrailInput(configMap));
         Assert.True(result.Allowed);
         Assert.Empty(result.Violations);
         Assert.Empty(result.Errors);
