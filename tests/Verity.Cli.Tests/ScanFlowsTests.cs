@@ -19,7 +19,10 @@ public sealed class ScanFlowsTests
         var root = JsonDocument.Parse(run.Stdout).RootElement;
         var traffic = root.GetProperty("traffic");
         Assert.Equal(["connections", "denied", "unevaluated", "namespaces", "deniedConnections"], traffic.EnumerateObject().Select(p => p.Name));
-        Assert.True(traffic.GetProperty("connections").GetInt32() > 0);
+        // The 8 valid CSV lines are all evaluated (pods mapped by their generated names); none is denied today.
+        Assert.Equal((8, 0, 0), (traffic.GetProperty("connections").GetInt32(), traffic.GetProperty("denied").GetInt32(), traffic.GetProperty("unevaluated").GetInt32()));
+        Assert.Equal(["api 4/0/1", "payments 3/0/0", "storefront 5/0/5"], traffic.GetProperty("namespaces").EnumerateArray()
+            .Select(n => $"{n.GetProperty("name")} {n.GetProperty("observed")}/{n.GetProperty("denied")}/{n.GetProperty("brokenByDefaultDeny")}"));
         Assert.Contains(root.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("code").GetString() == "VT2101");
     }
 
