@@ -8,7 +8,7 @@ namespace Verity.Cli.Serve;
 
 /// <summary>
 /// <c>verity serve --admission --tls-cert FILE --tls-key FILE [--listen ADDR:PORT] [--enforce LEVEL[:VERSION]] [--warn …]
-/// [--audit …] [--namespaces PATH]... [--config FILE] [--mutate-seccomp] [--mutate-no-automount] [--max-body-bytes N] [--timeout-ms N]</c> (docs/webhook.md):
+/// [--audit …] [--namespaces PATH]... | [--watch-namespaces [--kubeconfig F] [--context C]] [--config FILE] [--mutate-seccomp] [--mutate-no-automount] [--max-body-bytes N] [--timeout-ms N]</c> (docs/webhook.md):
 /// the admission webhook over HTTPS until Ctrl+C. Exit 2 on bad flags or an unreadable certificate or key.
 /// </summary>
 internal static class ServeCommand
@@ -39,6 +39,12 @@ internal static class ServeCommand
             Description = "Manifests (file or directory, repeatable) with Namespace objects: their pod-security.kubernetes.io labels override --enforce/--warn/--audit per namespace, as Pod Security Admission reads them. Read once at start.",
             HelpName = "PATH",
         };
+        var watchNamespaces = new Option<bool>("--watch-namespaces")
+        {
+            Description = "Read namespace labels from the live cluster and keep them current (list + watch; needs get/list/watch on namespaces). /readyz answers 503 until the first list is read.",
+        };
+        var kubeconfig = new Option<string?>("--kubeconfig") { Description = "With --watch-namespaces: the kubeconfig (default: $KUBECONFIG, ~/.kube/config, else the in-cluster service account).", HelpName = "FILE" };
+        var context = new Option<string?>("--context") { Description = "With --watch-namespaces: the kubeconfig context (default: current-context).", HelpName = "NAME" };
         var config = new Option<string?>("--config")
         {
             Description = "Guardrail policy config (kind: PolicyConfig, docs/guardrails.md) judged next to Pod Security. Without it every guardrail audits.",
@@ -60,7 +66,7 @@ internal static class ServeCommand
 
         var command = new Command("serve", "Run Verity's server: the Pod Security admission webhook over HTTPS (with /healthz, /readyz, /metrics), until Ctrl+C.")
         {
-            admission, cert, key, listen, enforce, warn, audit, namespaces, config, seccomp, noAutomount, maxBody, timeout,
+            admission, cert, key, listen, enforce, warn, audit, namespaces, watchNamespaces, kubeconfig, context, config, seccomp, noAutomount, maxBody, timeout,
         };
         command.Validators.Add(result =>
         {
@@ -68,6 +74,10 @@ internal static class ServeCommand
                 result.AddError("nothing to serve: pass --admission (the admission webhook is the only server so far).");
             else if (result.GetResult(cert) is null || result.GetResult(key) is null)
                 result.AddError("--admission needs --tls-cert FILE and --tls-key FILE: the API server only calls webhooks over HTTPS.");
+            if (result.GetResult(watchNamespaces) is not null && result.GetValue(watchNamespaces) && result.GetResult(namespaces) is not null)
+                result.AddError("pass either --namespaces (labels from files) or --watch-namespaces (labels from the cluster), not both.");
+            if ((result.GetResult(kubeconfig) is not null || result.GetResult(context) is not null) && !result.GetValue(watchNamespaces))
+                result.AddError("--kubeconfig and --context only apply with --watch-namespaces.");
         });
         command.SetAction((parse, cancellationToken) =>
         {
@@ -85,6 +95,8 @@ internal static class ServeCommand
                 },
                 NamespaceFiles = parse.GetValue(namespaces) ?? [],
                 ConfigFile = parse.GetValue(config),
+                WatchNamespaces = parse.GetValue(watchNamespaces),
+                Cluster = new Verity.Kube.LiveClusterOptions { Kubeconfig = parse.GetValue(kubeconfig), Context = parse.GetValue(context) },
                 MaxRequestBodyBytes = parse.GetValue(maxBody),
                 RequestTimeout = TimeSpan.FromMilliseconds(parse.GetValue(timeout)),
             };

@@ -1,6 +1,7 @@
 using Verity.Admission.Guardrails;
 using Verity.Cli.Input;
 using Verity.Cli.Output;
+using Verity.Kube.Watch;
 using Verity.Server.Hosting;
 
 namespace Verity.Cli.Serve;
@@ -32,6 +33,18 @@ internal static class ServeRunner
                 admission = admission with { NamespaceLabels = ns => labels.GetValueOrDefault(ns) };
                 await env.Out.WriteLineAsync($"verity: labels of {labels.Count} namespace(s) read from {string.Join(", ", settings.NamespaceFiles)}");
             }
+            string? problem = null;
+            await using var watcher = settings.WatchNamespaces ? NamespaceLabelWatcher.Start(settings.Cluster, m => env.Error.WriteLine($"verity: {m}"), out problem) : null;
+            if (settings.WatchNamespaces)
+            {
+                if (watcher is null)
+                {
+                    await env.Error.WriteLineAsync($"error: --watch-namespaces: {problem}");
+                    return ExitCodes.BadInput;
+                }
+                admission = admission with { NamespaceLabels = watcher.LabelsOf };
+                await env.Out.WriteLineAsync($"verity: namespace labels watched at {watcher.Source}; ready once listed");
+            }
             var guardrails = PolicyConfigFile.Load(settings.ConfigFile);
             DiagnosticWriter.Write(env.Error, guardrails.Diagnostics);
             if (guardrails.HasErrors) return ExitCodes.BadInput;
@@ -44,6 +57,7 @@ internal static class ServeRunner
                 Admission = admission,
                 MaxRequestBodyBytes = settings.MaxRequestBodyBytes,
                 RequestTimeout = settings.RequestTimeout,
+                InputsReady = watcher is null ? null : () => watcher.IsSynced,
             });
             try
             {

@@ -14,6 +14,12 @@ internal sealed record ServeSettings
     public IReadOnlyList<string> NamespaceFiles { get; init; } = [];
     /// <summary>The guardrail policy config (<c>--config</c>), or null for the defaults (every guardrail audits).</summary>
     public string? ConfigFile { get; init; }
+
+    /// <summary><c>--watch-namespaces</c>: namespace labels come from the live cluster (list + watch) instead of files.</summary>
+    public bool WatchNamespaces { get; init; }
+
+    /// <summary>The cluster to watch: <c>--kubeconfig</c>, <c>--context</c> (both null: $KUBECONFIG, ~/.kube/config, in-cluster).</summary>
+    public Verity.Kube.LiveClusterOptions Cluster { get; init; } = new();
     public long MaxRequestBodyBytes { get; init; }
     public TimeSpan RequestTimeout { get; init; }
 }

@@ -57,5 +57,39 @@ internal sealed class ApiSession(Kubernetes client, string host, string identity
         }
     }
 
+    /// <summary>
+    /// Opens a streaming GET (a watch): the response is returned as soon as its headers arrive and the body is read by the
+    /// caller, who disposes the response. Only the wait for the headers is bounded by the session's timeout; the stream
+    /// lasts until the server ends it or <paramref name="ct"/> is cancelled.
+    /// </summary>
+    /// <remarks>Throws only <see cref="OperationCanceledException"/>, and only when <paramref name="ct"/> is cancelled.</remarks>
+    public async Task<(HttpResponseMessage? Response, string? Failure)> OpenStreamAsync(string path, string query, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, Url(path) + query);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.UserAgent.Add(UserAgent);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            if (client.Credentials is { } credentials) await credentials.ProcessHttpRequestAsync(request, deadline.Token).ConfigureAwait(false);
+            // With ResponseHeadersRead the token bounds only the wait for the headers (SocketsHttpHandler), not the body.
+            var response = await client.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
+            return (response, null);
+        }
+        catch (HttpRequestException e)
+        {
+            return (null, $"cannot reach the Kubernetes API server at {Server}: {TransportErrors.Describe(e)}");
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return (null, $"the Kubernetes API server at {Server} did not answer within {timeout.TotalSeconds:0} s");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return (null, $"cannot get credentials for {Identity}: {e.Message}");
+        }
+    }
+
     public void Dispose() => client.Dispose();
 }

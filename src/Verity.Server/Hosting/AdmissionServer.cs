@@ -64,9 +64,11 @@ public sealed class AdmissionServer : IAsyncDisposable
         app.MapPost("/mutate", admission.MutateAsync);
         if (options.NoOpEndpoint) app.MapPost("/noop", new NoOpEndpoint(options).HandleAsync);
         app.MapGet("/healthz", () => Results.Text("ok\n"));
-        app.MapGet("/readyz", () => lifetime.ApplicationStarted.IsCancellationRequested && !lifetime.ApplicationStopping.IsCancellationRequested
-            ? Results.Text("ok\n")
-            : Results.Text("not ready\n", statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapGet("/readyz", () => !lifetime.ApplicationStarted.IsCancellationRequested || lifetime.ApplicationStopping.IsCancellationRequested
+            ? Results.Text("not ready\n", statusCode: StatusCodes.Status503ServiceUnavailable)
+            : options.InputsReady is { } ready && !ready()
+                ? Results.Text("not ready: waiting for namespace labels\n", statusCode: StatusCodes.Status503ServiceUnavailable)
+                : Results.Text("ok\n"));
         app.MapGet("/metrics", async context =>
         {
             context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";

@@ -31,6 +31,13 @@ public sealed record AdmissionServerOptions
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// Whether the decisions' inputs are ready (e.g. the namespace labels have been read from the cluster): <c>/readyz</c>
+    /// answers 503 until it returns true, so a Deployment's readiness probe keeps the pod out of the Service until then.
+    /// Null: ready once started.
+    /// </summary>
+    public Func<bool>? InputsReady { get; init; }
+
+    /// <summary>
     /// Benchmark only; off by default and never for production. Adds <c>POST /noop</c>, which reads the body, takes
     /// <c>request.uid</c> and answers <c>allowed: true</c> without evaluating anything: the transport floor (TLS, HTTP,
     /// body read, JSON) that <c>/validate</c> is measured against (bench <c>webhook</c>).

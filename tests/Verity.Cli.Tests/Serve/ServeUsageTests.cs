@@ -7,6 +7,8 @@ public sealed class ServeUsageTests
     [InlineData(new[] { "serve", "--tls-cert", "a", "--tls-key", "b" }, "error: nothing to serve: pass --admission")]
     [InlineData(new[] { "serve", "--admission", "--tls-cert", "/no/such.crt", "--tls-key", "/no/such.key" }, "error: cannot load TLS certificate /no/such.crt with key /no/such.key: ")]
     [InlineData(new[] { "serve", "--admission", "--tls-cert", "a", "--tls-key", "b", "--enforce", "strict" }, "error: --enforce: level must be privileged, baseline or restricted, not 'strict'")]
+    [InlineData(new[] { "serve", "--admission", "--tls-cert", "a", "--tls-key", "b", "--watch-namespaces", "--namespaces", "ns.yaml" }, "error: pass either --namespaces (labels from files) or --watch-namespaces (labels from the cluster), not both.")]
+    [InlineData(new[] { "serve", "--admission", "--tls-cert", "a", "--tls-key", "b", "--context", "prod" }, "error: --kubeconfig and --context only apply with --watch-namespaces.")]
     public async Task Bad_flags_exit_2_with_the_reason(string[] args, string message)
     {
         var run = await Cli.RunAsync(args);
