@@ -5,9 +5,10 @@ namespace Verity.Admission.Guardrails;
 /// <summary>
 /// One container of a pod spec as the guardrails read it: init, app or ephemeral, with its field path inside the
 /// object (<c>spec.template.spec.initContainers[0]</c>). Ephemeral containers carry no resources (the API forbids
-/// them), so <see cref="Resources"/> is null for them.
+/// them), so <see cref="Resources"/> is null for them. Public because the shared rules (<c>Rules/</c>) that
+/// <c>verity scan</c> uses too speak of containers in these terms.
 /// </summary>
-internal sealed record ContainerSite(
+public sealed record ContainerSite(
     string Role, string Name, string? Image, V1ResourceRequirements? Resources, V1SecurityContext? SecurityContext, IReadOnlyList<object> Path)
 {
     public bool IsEphemeral => Role == EphemeralRole;

@@ -30,7 +30,7 @@ internal sealed record GuardrailSubject(KubeObject Object, PodSpecSite? Pod, V1S
             if (ValueAt(obj.Raw, path) is not { ValueKind: JsonValueKind.Object } element)
                 errors.Add($"{obj.Kind} \"{obj.Name}\" has no pod spec at {FieldPath.Format(path)}");
             else if (Read<V1PodSpec>(element, FieldPath.Format(path), errors) is { } spec)
-                pod = new PodSpecSite(spec, path, ContainerSite.Of(spec, path));
+                pod = PodSpecSite.Of(spec, path);
         }
         else if (obj.Ref.Group == "" && obj.Kind == "Service")
         {

@@ -1,4 +1,4 @@
-using Verity.Admission.Images;
+using Verity.Admission.Guardrails.Rules;
 using Verity.Core.Model;
 using Verity.Core.Snapshots;
 
@@ -7,8 +7,9 @@ namespace Verity.Posture.Checks;
 /// <summary>
 /// VT-IMG-002: a container image is not pinned by digest. A tag can be moved to other bytes by anyone who
 /// can push to the repository; a digest (<c>@sha256:…</c>) cannot. Lower severity than VT-IMG-001: a
-/// version tag is usually stable in practice. References that do not parse are left to VT-IMG-001, and
-/// containers without an image are skipped.
+/// version tag is usually stable in practice. The decision is the admission guardrail VG-IMG-003's
+/// (<see cref="ImageDigestRule"/>): references that do not parse are left to VT-IMG-001, containers without an
+/// image are skipped.
 /// </summary>
 internal sealed class ImageWithoutDigest : WorkloadCheck
 {
@@ -19,10 +20,8 @@ internal sealed class ImageWithoutDigest : WorkloadCheck
 
     protected override IEnumerable<Finding> Evaluate(WorkloadIndex index, Workload workload)
     {
-        foreach (var site in ContainerSite.Of(workload))
+        foreach (var (site, image, _, _) in ImageDigestRule.Violations(WorkloadPodSpec.Of(workload)))
         {
-            var image = site.Container.Image;
-            if (string.IsNullOrEmpty(image) || !ImageReference.TryParse(image, out var reference, out _) || reference.IsDigestPinned) continue;
             yield return Fail(workload,
                 $"{site.Describe()} image \"{image}\" is not pinned by digest; append @sha256:<digest>",
                 $"Resolve the tag to its digest (e.g. crane digest {image}) and write the image as {image}@sha256:<digest>; let a bot such as Renovate update it.",

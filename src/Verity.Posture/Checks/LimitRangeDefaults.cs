@@ -8,6 +8,11 @@ namespace Verity.Posture.Checks;
 /// <c>default</c> sets the limit of any container that declares none
 /// (https://kubernetes.io/docs/concepts/policy/limit-range/). Read from the raw object, so a LimitRange
 /// Verity cannot type still counts as far as it is readable.
+/// <para>
+/// Scan-only context for VT-RES-001, on top of the shared <c>ResourcesRule</c>: the LimitRanger admission plugin
+/// applies these defaults to each Pod in the mutating phase, so a validating webhook (VG-RES-001) sees the pod
+/// with them already in place, while the scan reads manifests as written and applies them itself.
+/// </para>
 /// </summary>
 internal static class LimitRangeDefaults
 {

@@ -1,3 +1,4 @@
+using Verity.Admission.Guardrails.Rules;
 using Verity.Core.Model;
 using Verity.Core.Snapshots;
 
@@ -6,18 +7,16 @@ namespace Verity.Posture.Checks;
 /// <summary>
 /// VT-RES-001: a container has no CPU or no memory limit, so one pod can starve its node's neighbours.
 /// <para>
-/// Init containers are included: they run on the same node, and Kubernetes takes "no limit" on any init
-/// container as the highest limit for the pod's effective init limit
-/// (https://kubernetes.io/docs/concepts/workloads/pods/init-containers/#resource-sharing-within-containers);
-/// sidecars (init containers with <c>restartPolicy: Always</c>) run for the pod's whole life.
-/// A limit defaulted by a LimitRange of the namespace (<c>type: Container</c>, <c>default</c>) counts as set,
-/// as the API server fills it in at admission. One finding per container, naming the missing resources.
+/// Which containers leave which fields unset is the admission guardrail VG-RES-001's decision
+/// (<see cref="ResourcesRule"/>: init and app containers, not ephemeral ones; a pod-level <c>spec.resources</c>
+/// value counts for every container); this check reads the limits of that answer. On top of the rule it applies
+/// what the scan can see and an admission request cannot: a limit defaulted by a LimitRange of the namespace
+/// (<c>type: Container</c>, <c>default</c>) counts as set, as the API server fills it in at admission (a live
+/// webhook sees the pod after that defaulting). One finding per container, naming the missing resources.
 /// </para>
 /// </summary>
 internal sealed class MissingResourceLimits : WorkloadCheck
 {
-    private static readonly string[] Resources = ["cpu", "memory"];
-
     public override string Id => "VT-RES-001";
     public override Severity Severity => Severity.Medium;
     public override string Title => "Containers set CPU and memory limits";
@@ -26,10 +25,9 @@ internal sealed class MissingResourceLimits : WorkloadCheck
     protected override IEnumerable<Finding> Evaluate(WorkloadIndex index, Workload workload)
     {
         var defaults = index.ContainerLimitDefaults(workload.Namespace);
-        foreach (var site in ContainerSite.Of(workload))
+        foreach (var (site, fields) in ResourcesRule.Violations(WorkloadPodSpec.Of(workload)))
         {
-            var limits = site.Container.Resources?.Limits;
-            var missing = Resources.Where(r => (limits is null || !limits.ContainsKey(r)) && !defaults.ContainsKey(r)).ToList();
+            var missing = fields.Where(f => f.IsLimit && !defaults.ContainsKey(f.Resource)).Select(f => f.Resource).ToList();
             if (missing.Count == 0) continue;
             var what = string.Join(" or ", missing);
             var example = string.Join(", ", missing.Select(r => r == "cpu" ? "cpu: 500m" : "memory: 256Mi"));

@@ -1,15 +1,16 @@
-using Verity.Admission.Images;
+using Verity.Admission.Guardrails.Rules;
 using Verity.Core.Model;
 using Verity.Core.Snapshots;
 
 namespace Verity.Posture.Checks;
 
 /// <summary>
-/// VT-IMG-001: a container image is <c>:latest</c> or has no tag (which means <c>latest</c>) and no digest,
-/// so what runs changes whenever someone pushes, differs between nodes that pulled at different times,
-/// and cannot be rolled back. A digest pins the image whatever the tag says, so <c>app:latest@sha256:…</c>
-/// passes. A reference that does not parse is reported here too (the runtime would refuse to pull it).
-/// A container without an image (allowed in templates that a tool fills in later) is skipped.
+/// VT-IMG-001: a container image does not name a fixed version — <c>:latest</c>, no tag (which means
+/// <c>latest</c>) and no digest, or a reference that does not parse — so what runs changes whenever someone
+/// pushes, differs between nodes that pulled at different times, and cannot be rolled back. The decision is
+/// the admission guardrail VG-IMG-002's (<see cref="ImageTagRule"/>: one rule for scan, CI and webhook); this
+/// check words it as a scan finding. Init, app and (in a bare Pod) ephemeral containers are judged; a container
+/// without an image is skipped.
 /// </summary>
 internal sealed class MutableImageTag : WorkloadCheck
 {
@@ -20,26 +21,24 @@ internal sealed class MutableImageTag : WorkloadCheck
 
     protected override IEnumerable<Finding> Evaluate(WorkloadIndex index, Workload workload)
     {
-        foreach (var site in ContainerSite.Of(workload))
+        foreach (var ((site, image, reference, error), problem) in ImageTagRule.Violations(WorkloadPodSpec.Of(workload)))
         {
-            var image = site.Container.Image;
-            if (string.IsNullOrEmpty(image)) continue;
             var source = workload.Object.LocationOf(site.PathTo("image"));
-            if (!ImageReference.TryParse(image, out var reference, out var error))
+            var evidence = $"{site.Describe()}: image \"{image}\"";
+            if (reference is null)
             {
                 yield return Fail(workload,
                     $"{site.Describe()} has an invalid image reference \"{image}\": {error}",
                     "Write the image as [registry[:port]/]repository[:tag][@sha256:digest], e.g. registry.example.com/shop/web:1.4.2.",
-                    $"{site.Describe()}: image \"{image}\"",
+                    evidence,
                     source);
                 continue;
             }
-            if (reference.IsDigestPinned || reference.Tag is { } tag && tag != "latest") continue;
-            var problem = reference.Tag is null ? "has no tag (so :latest)" : "uses :latest";
+            var what = problem == ImageTagProblem.NoTag ? "has no tag (so :latest)" : "uses :latest";
             yield return Fail(workload,
-                $"{site.Describe()} image \"{image}\" {problem}, so what runs changes with every push; pin a version or digest",
+                $"{site.Describe()} image \"{image}\" {what}, so what runs changes with every push; pin a version or digest",
                 $"Set the image to a release tag or, better, a digest: {reference.EffectiveRegistry}/{reference.Repository}:<version> or …@sha256:<digest>.",
-                $"{site.Describe()}: image \"{image}\"",
+                evidence,
                 source);
         }
     }

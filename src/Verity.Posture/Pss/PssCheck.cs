@@ -40,7 +40,7 @@ internal abstract class PssCheck : IPostureCheck
                 Remediation(workload, decision),
                 string.Join("; ", decision.Violations.Select(v => v.Check)),
                 Controls,
-                workload.Object.LocationOf(PodSpecPath.Of(workload)));
+                workload.Object.LocationOf(WorkloadPodSpec.PathOf(workload)));
         }
     }
 }

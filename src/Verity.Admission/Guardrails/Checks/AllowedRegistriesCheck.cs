@@ -1,3 +1,4 @@
+using Verity.Admission.Guardrails.Rules;
 using Verity.Admission.Images;
 
 namespace Verity.Admission.Guardrails.Checks;
@@ -23,7 +24,7 @@ internal sealed class AllowedRegistriesCheck : IGuardrailCheck
     public IEnumerable<CheckFinding> Check(GuardrailSubject subject, PolicySettings settings)
     {
         if (settings.Registries.Count == 0) yield break;
-        foreach (var (site, image, reference, _) in Images.Of(subject))
+        foreach (var (site, image, reference, _) in ContainerImage.Of(subject.Pod))
         {
             if (reference is null) continue;
             var name = FullName(reference);

@@ -1,9 +1,10 @@
+using Verity.Admission.Guardrails.Rules;
+
 namespace Verity.Admission.Guardrails.Checks;
 
 /// <summary>
 /// VG-IDN-001: the pods do not run as their namespace's <c>default</c> service account — named, or implied by naming
-/// none (the API server then fills in <c>default</c>). The deprecated <c>serviceAccount</c> field is read as an alias, as
-/// the API server does. Same semantics as the scan's VT-IDN-001.
+/// none. The decision is <see cref="ServiceAccountRule"/>, shared with the scan's VT-IDN-001; this class only words it.
 /// </summary>
 internal sealed class NoDefaultServiceAccountCheck : IGuardrailCheck
 {
@@ -18,12 +19,9 @@ internal sealed class NoDefaultServiceAccountCheck : IGuardrailCheck
     public IEnumerable<CheckFinding> Check(GuardrailSubject subject, PolicySettings settings)
     {
         if (subject.Pod is not { } pod) yield break;
-        var spec = pod.Spec;
-        var field = !string.IsNullOrEmpty(spec.ServiceAccountName) ? "serviceAccountName"
-            : !string.IsNullOrEmpty(spec.ServiceAccount) ? "serviceAccount"
-            : null;
-        var name = field == "serviceAccountName" ? spec.ServiceAccountName : field == "serviceAccount" ? spec.ServiceAccount : "default";
-        if (name != "default") yield break;
+        var choice = ServiceAccountRule.Of(pod.Spec);
+        if (!choice.IsDefault) yield break;
+        var field = choice.Field;
         var why = field is null ? "sets no serviceAccountName, so it runs as \"default\"" : $"sets {field}: default";
         yield return new CheckFinding(
             $"the pod spec {why}, an identity every such pod shares; create a ServiceAccount for this workload (e.g. \"{subject.Object.Name}\") and set serviceAccountName to it",

@@ -1,10 +1,10 @@
+using Verity.Admission.Guardrails.Rules;
+
 namespace Verity.Admission.Guardrails.Checks;
 
 /// <summary>
-/// VG-IMG-002: an image is <c>:latest</c> or has no tag (which means <c>latest</c>) and no digest, so what runs
-/// changes whenever someone pushes. A digest pins the image whatever the tag says, so <c>app:latest@sha256:…</c>
-/// passes. A reference that does not parse is reported here too (the runtime would refuse to pull it). Same semantics
-/// as the scan's VT-IMG-001.
+/// VG-IMG-002: an image is <c>:latest</c> or has no tag (which means <c>latest</c>) and no digest, or does not parse.
+/// The decision is <see cref="ImageTagRule"/>, shared with the scan's VT-IMG-001; this class only words it.
 /// </summary>
 internal sealed class NoLatestTagCheck : IGuardrailCheck
 {
@@ -18,7 +18,7 @@ internal sealed class NoLatestTagCheck : IGuardrailCheck
 
     public IEnumerable<CheckFinding> Check(GuardrailSubject subject, PolicySettings settings)
     {
-        foreach (var (site, image, reference, error) in Images.Of(subject))
+        foreach (var ((site, image, reference, error), kind) in ImageTagRule.Violations(subject.Pod))
         {
             if (reference is null)
             {
@@ -27,8 +27,7 @@ internal sealed class NoLatestTagCheck : IGuardrailCheck
                     site.PathTo("image"));
                 continue;
             }
-            if (reference.IsDigestPinned || reference.Tag is { } tag && tag != "latest") continue;
-            var problem = reference.Tag is null ? "has no tag (so :latest)" : "uses :latest";
+            var problem = kind == ImageTagProblem.NoTag ? "has no tag (so :latest)" : "uses :latest";
             yield return new CheckFinding(
                 $"{site.Describe()} image \"{image}\" {problem}, so what runs changes with every push; set a release tag ({reference.EffectiveRegistry}/{reference.Repository}:<version>) or a digest (@sha256:<digest>)",
                 site.PathTo("image"));

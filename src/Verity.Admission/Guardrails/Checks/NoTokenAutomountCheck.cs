@@ -1,16 +1,17 @@
+using Verity.Admission.Guardrails.Rules;
+
 namespace Verity.Admission.Guardrails.Checks;
 
 /// <summary>
-/// VG-IDN-002: the pod spec sets <c>automountServiceAccountToken: false</c>. Kubernetes mounts the token unless the pod
-/// spec or its service account opts out, the pod spec winning when set
-/// (https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#opt-out-of-api-credential-automounting).
-/// An admission request carries one object, so the service account's setting is not seen: this guardrail requires the
-/// opt-out in the pod spec itself (stricter than the scan's VT-IDN-002, which also reads the ServiceAccount). A pod that
-/// does call the API server needs an exception.
+/// VG-IDN-002: the pod spec sets <c>automountServiceAccountToken: false</c>. <see cref="TokenAutomountRule"/> decides
+/// what the pod spec says, shared with the scan's VT-IDN-002. An admission request carries one object, so the service
+/// account's setting is not seen: a pod spec that leaves the question to its ServiceAccount fails here (stricter than
+/// VT-IDN-002, which reads the ServiceAccount on top of the same rule). A pod that does call the API server needs an
+/// exception.
 /// </summary>
 internal sealed class NoTokenAutomountCheck : IGuardrailCheck
 {
-    private const string Field = "automountServiceAccountToken";
+    private const string Field = TokenAutomountRule.Field;
 
     public GuardrailPolicy Policy { get; } = new()
     {
@@ -22,10 +23,13 @@ internal sealed class NoTokenAutomountCheck : IGuardrailCheck
 
     public IEnumerable<CheckFinding> Check(GuardrailSubject subject, PolicySettings settings)
     {
-        if (subject.Pod is not { } pod || pod.Spec.AutomountServiceAccountToken == false) yield break;
-        var why = pod.Spec.AutomountServiceAccountToken is null ? $"does not set {Field}, so Kubernetes mounts an API token" : $"sets {Field}: true";
+        if (subject.Pod is not { } pod) yield break;
+        var decision = TokenAutomountRule.Of(pod.Spec);
+        if (decision == TokenAutomount.OptedOut) yield break;
+        var unset = decision == TokenAutomount.LeftToServiceAccount;
+        var why = unset ? $"does not set {Field}, so Kubernetes mounts an API token" : $"sets {Field}: true";
         yield return new CheckFinding(
             $"the pod spec {why}; set {Field}: false unless the pod calls the Kubernetes API",
-            pod.Spec.AutomountServiceAccountToken is null ? pod.Path : pod.PathTo(Field));
+            unset ? pod.Path : pod.PathTo(Field));
     }
 }

@@ -1,19 +1,20 @@
+using Verity.Admission.Guardrails.Rules;
+
 namespace Verity.Admission.Guardrails.Checks;
 
 /// <summary>
-/// VG-RES-001: every init and app container sets CPU and memory requests and limits. Requests let the scheduler place
-/// the pod; limits stop one pod starving its node. Ephemeral containers are skipped: the API forbids them resources
-/// (https://kubernetes.io/docs/concepts/workloads/pods/ephemeral-containers/). Limits: an admission request sees one
-/// object, so a value a LimitRange would default in is not seen (the LimitRanger plugin runs in the mutating phase,
-/// before validating webhooks, so a live webhook does see it; an offline check does not). One violation per container,
-/// naming every missing field.
+/// VG-RES-001: every init and app container sets CPU and memory requests and limits (in its own <c>resources</c> or
+/// the pod's <c>spec.resources</c>). Requests let the scheduler place the pod; limits stop one pod starving its node.
+/// The decision is <see cref="ResourcesRule"/>, shared with the scan's VT-RES-001 (which reads its limits); this class
+/// only words it. One violation per container, naming every missing field.
 /// </summary>
 internal sealed class ResourcesCheck : IGuardrailCheck
 {
-    private static readonly (string Kind, string Resource, string Example)[] Fields =
-    [
-        ("requests", "cpu", "100m"), ("requests", "memory", "128Mi"), ("limits", "cpu", "500m"), ("limits", "memory", "256Mi"),
-    ];
+    private static readonly Dictionary<string, string> Examples = new(StringComparer.Ordinal)
+    {
+        ["resources.requests.cpu"] = "100m", ["resources.requests.memory"] = "128Mi",
+        ["resources.limits.cpu"] = "500m", ["resources.limits.memory"] = "256Mi",
+    };
 
     public GuardrailPolicy Policy { get; } = new()
     {
@@ -25,20 +26,13 @@ internal sealed class ResourcesCheck : IGuardrailCheck
 
     public IEnumerable<CheckFinding> Check(GuardrailSubject subject, PolicySettings settings)
     {
-        foreach (var site in subject.Pod?.Containers ?? [])
+        foreach (var (site, missing) in ResourcesRule.Violations(subject.Pod))
         {
-            if (site.IsEphemeral) continue;
-            var missing = Fields.Where(f =>
-            {
-                var map = f.Kind == "requests" ? site.Resources?.Requests : site.Resources?.Limits;
-                return map is null || !map.ContainsKey(f.Resource);
-            }).ToList();
-            if (missing.Count == 0) continue;
-            var names = string.Join(", ", missing.Select(f => $"resources.{f.Kind}.{f.Resource}"));
-            var example = string.Join(", ", missing.Select(f => $"{f.Kind}.{f.Resource}: {f.Example}"));
+            var names = string.Join(", ", missing.Select(f => f.FieldPath));
+            var example = string.Join(", ", missing.Select(f => $"{f.Kind}.{f.Resource}: {Examples[f.FieldPath]}"));
             var path = site.Resources is null ? site.Path
-                : missing.All(f => f.Kind == "limits") ? site.PathTo("resources", "limits")
-                : missing.All(f => f.Kind == "requests") ? site.PathTo("resources", "requests")
+                : missing.All(f => f.IsLimit) ? site.PathTo("resources", "limits")
+                : missing.All(f => !f.IsLimit) ? site.PathTo("resources", "requests")
                 : site.PathTo("resources");
             yield return new CheckFinding(
                 $"{site.Describe()} does not set {names}; set them from its observed usage (e.g. {example})",
