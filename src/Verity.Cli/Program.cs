@@ -16,6 +16,7 @@ internal static class Program
         Pss.PssCommand.Create(env),
         Admission.AdmissionCommand.Create(env),
         Serve.ServeCommand.Create(env),
+        Identity.IdentityCommand.Create(env),
     };
 
     private static Task<int> Main(string[] args) => CliRunner.RunAsync(Root, args, CliEnvironment.FromConsole());
