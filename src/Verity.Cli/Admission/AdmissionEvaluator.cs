@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Verity.Admission.Guardrails;
 using Verity.Admission.Pss;
+using Verity.Admission.Vap;
 using Verity.Core.Model;
 using Verity.Core.Snapshots;
 
@@ -9,16 +10,33 @@ namespace Verity.Cli.Admission;
 /// <summary>
 /// Judges every object of a snapshot as if it were being admitted: Pod Security Admission (by its namespace's
 /// <c>pod-security.kubernetes.io/*</c> labels, see <see cref="PodSecurityAdmission"/>) and the guardrails of the policy
-/// config. Objects are the kinds the guardrails read (Pods, workloads, Services, Namespaces), in input order; other
-/// kinds are not judged. PSA judges Pods and the pod template of each workload at the top of its owner chain.
+/// config, and the ValidatingAdmissionPolicies among the inputs (docs/vap.md). Objects are the kinds the guardrails read
+/// (Pods, workloads, Services, Namespaces), in input order — and, when there are admission policies, every other object
+/// except the policies and bindings themselves. PSA judges Pods and the pod template of each workload at the top of its owner chain.
 /// </summary>
-internal sealed class AdmissionEvaluator(GuardrailEngine guardrails)
+internal sealed class AdmissionEvaluator(GuardrailEngine guardrails, VapPolicySet? policies = null)
 {
+    private readonly VapPolicySet _policies = policies ?? VapPolicySet.Empty;
+
     public IReadOnlyList<AdmissionVerdict> Evaluate(Snapshot snapshot, AdmissionOperation operation, IReadOnlyList<KubeObject> old)
     {
-        var objects = snapshot.Objects.Where(GuardrailEngine.IsEvaluated).ToList();
+        // With admission policies among the inputs every other object is admitted too (a policy may match any kind).
+        var objects = snapshot.Objects
+            .Where(o => GuardrailEngine.IsEvaluated(o) || (_policies.PolicyCount > 0 && !VapCompiler.IsPolicyObject(o)))
+            .ToList();
+        var vapInputs = new VapObjectInputs(snapshot.Objects, ns => snapshot.Namespace(ns)?.Labels);
         if (operation == AdmissionOperation.Delete)
-            return objects.Select(o => new AdmissionVerdict(o) { Note = "DELETE: not evaluated, allowed" }).ToList();
+        {
+            // Pod Security Admission and the guardrails do not judge deletions; admission policies may.
+            if (_policies.PolicyCount == 0) return objects.Select(o => new AdmissionVerdict(o) { Note = "DELETE: not evaluated, allowed" }).ToList();
+            return objects.Select(o =>
+            {
+                var builder = new AdmissionVerdictBuilder();
+                AddPolicies(_policies.Evaluate(VapRequests.For(o, "DELETE"), vapInputs), o, builder);
+                return builder.Build(o);
+            }).ToList();
+        }
+
         var pods = snapshot.Pods.GroupBy(p => p.Object.Ref).ToDictionary(g => g.Key, g => g.Last().Value);
         var templates = snapshot.Workloads.Where(w => w.Kind != "Pod").GroupBy(w => w.Ref).ToDictionary(g => g.Key, g => g.Last().Template);
         var oldByRef = old.GroupBy(o => o.Ref).ToDictionary(g => g.Key, g => g.Last());
@@ -39,10 +57,30 @@ internal sealed class AdmissionEvaluator(GuardrailEngine guardrails)
             {
                 PodSecurityAdmission.JudgeTemplate(policy, template, obj, builder);
             }
-            AddGuardrails(guardrails.Evaluate(new GuardrailInput(obj, labels)), builder);
+            if (GuardrailEngine.IsEvaluated(obj)) AddGuardrails(guardrails.Evaluate(new GuardrailInput(obj, labels)), builder);
+            if (_policies.PolicyCount > 0)
+            {
+                var request = VapRequests.For(obj, operation.ToString().ToUpperInvariant(), oldByRef.GetValueOrDefault(obj.Ref));
+                AddPolicies(_policies.Evaluate(request, vapInputs), obj, builder);
+            }
             verdicts.Add(builder.Build(obj, note));
         }
         return verdicts;
+    }
+
+    /// <summary>A Deny is a violation (action <c>Deny</c>, the API server's message); Warn a warning; Audit an audit annotation.</summary>
+    private static void AddPolicies(VapResult result, KubeObject obj, AdmissionVerdictBuilder into)
+    {
+        foreach (var denial in result.Decisions.Where(d => d.Action == "Deny"))
+        {
+            into.Violations.Add(new AdmissionViolation(denial.Policy, GuardrailAction.Enforce, denial.Text, obj.Source)
+            {
+                Binding = denial.Binding,
+                ActionName = "Deny",
+            });
+        }
+        into.Warnings.AddRange(result.Warnings);
+        foreach (var (key, value) in result.AuditAnnotations) into.AuditAnnotations[key] = value;
     }
 
     private static void AddGuardrails(GuardrailResult result, AdmissionVerdictBuilder into)

@@ -36,7 +36,7 @@ internal static class AdmissionJsonRenderer
             json.WriteString("policy", violation.Policy);
             if (violation.Binding is null) json.WriteNull("binding");
             else json.WriteString("binding", violation.Binding);
-            json.WriteString("action", AdmissionText.Action(violation.Action));
+            json.WriteString("action", violation.ActionName ?? AdmissionText.Action(violation.Action));
             json.WriteString("message", violation.Message);
             json.WriteEndObject();
         }

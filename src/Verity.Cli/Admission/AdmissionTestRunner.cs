@@ -1,5 +1,6 @@
 using Verity.Admission.Guardrails;
 using Verity.Admission.Pss;
+using Verity.Admission.Vap;
 using Verity.Cli.Input;
 using Verity.Cli.Output;
 using Verity.Core.Loading;
@@ -21,9 +22,10 @@ internal static class AdmissionTestRunner
         var input = await InputLoader.LoadAsync(settings.Input, env, cancellationToken);
         var config = PolicyConfigFile.Load(settings.Config);
         var old = settings.Old is null ? new LoadResult([], []) : ManifestReader.Read([settings.Old], env.OpenStdin);
-        InputProblems.Write(env.Error, input, [.. config.Diagnostics, .. old.Diagnostics]);
+        var (policies, policyProblems) = VapCompiler.Compile(input.Snapshot.Objects);
+        InputProblems.Write(env.Error, input, [.. config.Diagnostics, .. old.Diagnostics, .. policyProblems]);
         var engine = new GuardrailEngine(config.Config, env.Time);
-        var verdicts = new AdmissionEvaluator(engine).Evaluate(input.Snapshot, settings.Operation, old.Objects);
+        var verdicts = new AdmissionEvaluator(engine, policies).Evaluate(input.Snapshot, settings.Operation, old.Objects);
         foreach (var problem in verdicts.Select(v => v.Object.Namespace).OfType<string>().Distinct()
                      .SelectMany(ns => NamespaceProblems(input.Snapshot, ns)))
             await env.Error.WriteLineAsync(problem);
@@ -37,14 +39,14 @@ internal static class AdmissionTestRunner
         }
         await env.Out.FlushAsync(cancellationToken);
 
-        if (settings.Operation == AdmissionOperation.Delete)
+        if (settings.Operation == AdmissionOperation.Delete && policies.PolicyCount == 0)
             await env.Error.WriteLineAsync("note: --operation DELETE: nothing is evaluated (Pod Security Admission and the guardrails do not judge deletions); every object is allowed");
         var expired = engine.ExpiredExceptions();
         DiagnosticWriter.Write(env.Error, expired);
         if (expired.Count > 0)
             await env.Error.WriteLineAsync($"warning: {expired.Count} exception(s) of the policy config have expired and no longer apply");
 
-        var hasErrors = input.HasErrors || config.HasErrors || old.HasErrors;
+        var hasErrors = input.HasErrors || config.HasErrors || old.HasErrors || policyProblems.Any(d => d.Level == DiagnosticLevel.Error);
         return hasErrors ? ExitCodes.BadInput : verdicts.Any(v => !v.Allowed) ? ExitCodes.Failed : ExitCodes.Ok;
     }
 

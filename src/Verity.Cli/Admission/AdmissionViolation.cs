@@ -5,7 +5,7 @@ namespace Verity.Cli.Admission;
 
 /// <summary>
 /// One reason an admission request would be denied, warned about or audited: the policy (<c>PodSecurity</c> or a
-/// guardrail id), the binding that applied it (always null today; reserved for ValidatingAdmissionPolicy bindings),
+/// guardrail id), the ValidatingAdmissionPolicyBinding that applied it (null for Pod Security and guardrails),
 /// the action, the message and the place in the source (the field's, when known, else the object's).
 /// </summary>
 internal sealed record AdmissionViolation(string Policy, GuardrailAction Action, string Message, SourceLocation Location)
@@ -14,6 +14,9 @@ internal sealed record AdmissionViolation(string Policy, GuardrailAction Action,
     public const string PodSecurity = "PodSecurity";
 
     public string? Binding { get; init; }
+
+    /// <summary>The action as its policy kind names it, when not a guardrail action: <c>Deny</c> for a ValidatingAdmissionPolicy binding.</summary>
+    public string? ActionName { get; init; }
 
     /// <summary>The field path (<c>spec.containers[0].image</c>), or null when the violation is about the whole object.</summary>
     public string? Field { get; init; }

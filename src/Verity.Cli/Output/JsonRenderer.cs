@@ -42,6 +42,8 @@ internal static class JsonRenderer
             else json.WriteNull("traffic");
             if (report.Guardrails is { } guardrails) GuardrailSection.WriteJson(json, guardrails);
             else json.WriteNull("admission");
+            if (report.AdmissionPolicies is { } policies) AdmissionPolicySection.WriteJson(json, policies);
+            else json.WriteNull("admissionPolicies");
             json.WriteStartArray("findings");
             foreach (var finding in card.Findings) WriteFinding(json, finding);
             json.WriteEndArray();

@@ -32,6 +32,7 @@ internal static class TableRenderer
         if (card.Namespaces.Count > 0) console.Write(NamespaceTable(card));
         if (report.Traffic is { } traffic) TrafficSection.Write(console, traffic);
         if (report.Guardrails is { } guardrails) GuardrailSection.Write(console, guardrails);
+        if (report.AdmissionPolicies is { } policies) AdmissionPolicySection.Write(console, policies);
 
         if (card.Findings.Count == 0)
         {

@@ -1,4 +1,5 @@
 using Verity.Admission.Guardrails;
+using Verity.Admission.Vap;
 using Verity.Cli.Input;
 using Verity.Cli.Output;
 using Verity.Core.Model;
@@ -30,10 +31,13 @@ internal static class ScanRunner
             moreDiagnostics.AddRange(config.Diagnostics);
             moreDiagnostics.AddRange(engine.ExpiredExceptions());
         }
+        var (policies, policyDiagnostics) = VapCompiler.Compile(input.Snapshot.Objects);
+        moreDiagnostics.AddRange(policyDiagnostics);
         var report = new ScanReport(PostureScanner.Scan(input.Snapshot), [.. input.Diagnostics, .. moreDiagnostics], input.Empty)
         {
             Traffic = traffic,
             Guardrails = guardrails,
+            AdmissionPolicies = AdmissionPolicyReport.Evaluate(input.Snapshot, policies),
         };
 
         InputProblems.Write(env.Error, input, moreDiagnostics, verb: "scan");

@@ -8,7 +8,7 @@ namespace Verity.Cli.Serve;
 
 /// <summary>
 /// <c>verity serve --admission --tls-cert FILE --tls-key FILE [--listen ADDR:PORT] [--enforce LEVEL[:VERSION]] [--warn …]
-/// [--audit …] [--namespaces PATH]... | [--watch-namespaces [--kubeconfig F] [--context C]] [--config FILE] [--mutate-seccomp] [--mutate-no-automount] [--max-body-bytes N] [--timeout-ms N]</c> (docs/webhook.md):
+/// [--audit …] [--namespaces PATH]... | [--watch-namespaces [--kubeconfig F] [--context C]] [--config FILE] [--policies PATH]... [--mutate-seccomp] [--mutate-no-automount] [--max-body-bytes N] [--timeout-ms N]</c> (docs/webhook.md):
 /// the admission webhook over HTTPS until Ctrl+C. Exit 2 on bad flags or an unreadable certificate or key.
 /// </summary>
 internal static class ServeCommand
@@ -45,6 +45,11 @@ internal static class ServeCommand
         };
         var kubeconfig = new Option<string?>("--kubeconfig") { Description = "With --watch-namespaces: the kubeconfig (default: $KUBECONFIG, ~/.kube/config, else the in-cluster service account).", HelpName = "FILE" };
         var context = new Option<string?>("--context") { Description = "With --watch-namespaces: the kubeconfig context (default: current-context).", HelpName = "NAME" };
+        var policies = new Option<string[]>("--policies")
+        {
+            Description = "Manifests (file or directory, repeatable) with ValidatingAdmissionPolicies, their bindings and params objects, judged on every request after Pod Security and the guardrails (docs/vap.md). Read once at start.",
+            HelpName = "PATH",
+        };
         var config = new Option<string?>("--config")
         {
             Description = "Guardrail policy config (kind: PolicyConfig, docs/guardrails.md) judged next to Pod Security. Without it every guardrail audits.",
@@ -66,7 +71,7 @@ internal static class ServeCommand
 
         var command = new Command("serve", "Run Verity's server: the Pod Security admission webhook over HTTPS (with /healthz, /readyz, /metrics), until Ctrl+C.")
         {
-            admission, cert, key, listen, enforce, warn, audit, namespaces, watchNamespaces, kubeconfig, context, config, seccomp, noAutomount, maxBody, timeout,
+            admission, cert, key, listen, enforce, warn, audit, namespaces, watchNamespaces, kubeconfig, context, config, policies, seccomp, noAutomount, maxBody, timeout,
         };
         command.Validators.Add(result =>
         {
@@ -94,6 +99,7 @@ internal static class ServeCommand
                     Mutation = new MutationConfig { SeccompRuntimeDefault = parse.GetValue(seccomp), DisableServiceAccountTokenAutomount = parse.GetValue(noAutomount) },
                 },
                 NamespaceFiles = parse.GetValue(namespaces) ?? [],
+                PolicyFiles = parse.GetValue(policies) ?? [],
                 ConfigFile = parse.GetValue(config),
                 WatchNamespaces = parse.GetValue(watchNamespaces),
                 Cluster = new Verity.Kube.LiveClusterOptions { Kubeconfig = parse.GetValue(kubeconfig), Context = parse.GetValue(context) },

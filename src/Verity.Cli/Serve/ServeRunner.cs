@@ -1,6 +1,9 @@
 using Verity.Admission.Guardrails;
+using Verity.Admission.Vap;
 using Verity.Cli.Input;
 using Verity.Cli.Output;
+using Verity.Core.Loading;
+using Verity.Core.Model;
 using Verity.Kube.Watch;
 using Verity.Server.Hosting;
 
@@ -49,6 +52,15 @@ internal static class ServeRunner
             DiagnosticWriter.Write(env.Error, guardrails.Diagnostics);
             if (guardrails.HasErrors) return ExitCodes.BadInput;
             admission = admission with { Guardrails = guardrails.Config };
+            if (settings.PolicyFiles.Count > 0)
+            {
+                var load = ManifestReader.Read(settings.PolicyFiles);
+                var (set, problems) = VapCompiler.Compile(load.Objects);
+                DiagnosticWriter.Write(env.Error, [.. load.Diagnostics, .. problems]);
+                if (load.HasErrors || problems.Any(p => p.Level == DiagnosticLevel.Error)) return ExitCodes.BadInput;
+                admission = admission with { Policies = set, PolicyInputs = new VapObjectInputs(load.Objects, admission.NamespaceLabels) };
+                await env.Out.WriteLineAsync($"verity: {set.PolicyCount} ValidatingAdmissionPolicies with {set.BindingCount} bindings read from {string.Join(", ", settings.PolicyFiles)}");
+            }
             DiagnosticWriter.Write(env.Error, new GuardrailEngine(guardrails.Config, admission.Time).ExpiredExceptions());
             await using var server = AdmissionServer.Build(new AdmissionServerOptions
             {

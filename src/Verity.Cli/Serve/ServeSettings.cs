@@ -12,6 +12,9 @@ internal sealed record ServeSettings
     public required AdmissionConfig Admission { get; init; }
     /// <summary>Manifest files or directories whose Namespace labels override the defaults (<c>--namespaces</c>).</summary>
     public IReadOnlyList<string> NamespaceFiles { get; init; } = [];
+
+    /// <summary><c>--policies</c>: manifests with ValidatingAdmissionPolicies, bindings and their params objects.</summary>
+    public IReadOnlyList<string> PolicyFiles { get; init; } = [];
     /// <summary>The guardrail policy config (<c>--config</c>), or null for the defaults (every guardrail audits).</summary>
     public string? ConfigFile { get; init; }
 

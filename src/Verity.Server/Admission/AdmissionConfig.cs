@@ -1,5 +1,6 @@
 using Verity.Admission.Guardrails;
 using Verity.Admission.Pss;
+using Verity.Admission.Vap;
 
 namespace Verity.Server.Admission;
 
@@ -35,6 +36,15 @@ public sealed record AdmissionConfig
     /// <see cref="GuardrailConfig.Default"/> (every guardrail audits).
     /// </summary>
     public GuardrailConfig? Guardrails { get; init; }
+
+    /// <summary>
+    /// ValidatingAdmissionPolicies and bindings judged after Pod Security and the guardrails (docs/vap.md), on every kind
+    /// and operation the webhook is called for; null or empty: none.
+    /// </summary>
+    public VapPolicySet? Policies { get; init; }
+
+    /// <summary>The params objects and namespaces <see cref="Policies"/> read; required when there are policies.</summary>
+    public IVapInputs? PolicyInputs { get; init; }
 
     /// <summary>The clock that decides which guardrail exceptions are active (tests inject a fixed time).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;

@@ -32,7 +32,8 @@ public static class AdmissionDecider
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(config);
         var pss = DecidePss(request, config, out var judgeGuardrails);
-        return judgeGuardrails && config.Guardrails is { } guardrails ? GuardrailDecider.Combine(pss, request, config, guardrails) : pss;
+        var decision = judgeGuardrails && config.Guardrails is { } guardrails ? GuardrailDecider.Combine(pss, request, config, guardrails) : pss;
+        return config.Policies is { PolicyCount: > 0 } policies ? PolicyDecider.Combine(decision, request, config, policies) : decision;
     }
 
     /// <summary>

@@ -20,6 +20,9 @@ public sealed record AdmissionDecision
     /// </summary>
     public string Message { get; init; } = "";
 
+    /// <summary><c>status.reason</c> when not the default (<c>Forbidden</c> for a denial): a ValidatingAdmissionPolicy's reason, e.g. <c>Invalid</c>.</summary>
+    public string? Reason { get; init; }
+
     /// <summary>Warnings the API server returns to the client (<c>kubectl</c> prints them).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 

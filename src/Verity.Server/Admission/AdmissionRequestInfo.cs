@@ -18,6 +18,9 @@ public sealed record AdmissionRequestInfo
     /// <summary><c>request.subResource</c>, e.g. <c>status</c>, <c>ephemeralcontainers</c>; empty for the main resource.</summary>
     public string SubResource { get; init; } = "";
 
+    /// <summary><c>request.resource.resource</c>, the plural (<c>deployments</c>); "" when the review did not send it.</summary>
+    public string Resource { get; init; } = "";
+
     /// <summary>The API server will not persist the result (<c>request.dryRun</c>). Verity has no side effects, so the answer is the same.</summary>
     public bool DryRun { get; init; }
 

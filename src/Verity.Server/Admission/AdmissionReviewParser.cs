@@ -54,6 +54,7 @@ public static class AdmissionReviewParser
                 Namespace = String(request, "namespace", "request.namespace", problems) ?? "",
                 Name = String(request, "name", "request.name", problems) ?? "",
                 SubResource = String(request, "subResource", "request.subResource", problems) ?? "",
+                Resource = Resource(request, problems),
                 DryRun = Bool(request, "dryRun", "request.dryRun", problems),
                 UserInfo = UserInfo(request, problems),
                 Object = ObjectOrNull(request, "object", "request.object", problems),
@@ -61,6 +62,18 @@ public static class AdmissionReviewParser
             };
             return problems.Count == 0 ? new(info, []) : new(null, problems);
         }
+    }
+
+    /// <summary><c>request.resource.resource</c> (the plural, e.g. <c>deployments</c>); "" when the request has no resource.</summary>
+    private static string Resource(JsonElement request, List<string> problems)
+    {
+        if (!request.TryGetProperty("resource", out var resource) || resource.ValueKind == JsonValueKind.Null) return "";
+        if (resource.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add($"request.resource must be an object, not {Describe(resource)}");
+            return "";
+        }
+        return String(resource, "resource", "request.resource.resource", problems) ?? "";
     }
 
     private static GroupVersionKind? Kind(JsonElement request, List<string> problems)

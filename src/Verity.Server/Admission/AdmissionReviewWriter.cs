@@ -32,7 +32,7 @@ public static class AdmissionReviewWriter
                 if (!decision.Allowed)
                 {
                     json.WriteString("status", "Failure");
-                    json.WriteString("reason", decision.Outcome == AdmissionOutcome.Denied ? "Forbidden" : decision.Code switch { 400 => "BadRequest", 504 => "Timeout", _ => "InternalError" });
+                    json.WriteString("reason", decision.Reason ?? (decision.Outcome == AdmissionOutcome.Denied ? "Forbidden" : decision.Code switch { 400 => "BadRequest", 504 => "Timeout", _ => "InternalError" }));
                 }
                 json.WriteString("message", decision.Message);
                 json.WriteEndObject();

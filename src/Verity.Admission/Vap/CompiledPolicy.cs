@@ -1,0 +1,27 @@
+using Verity.Core.Model;
+
+namespace Verity.Admission.Vap;
+
+/// <summary>
+/// A ValidatingAdmissionPolicy with every expression compiled once. <see cref="ConfigurationError"/> holds what makes the
+/// policy unusable (a selector that does not parse); it is reported per request through the failure policy, as the API
+/// server reports a hook's configuration error.
+/// </summary>
+internal sealed record CompiledPolicy
+{
+    public required string Name { get; init; }
+    public required KubeObject Source { get; init; }
+
+    /// <summary><c>Fail</c> (default) or <c>Ignore</c>.</summary>
+    public required bool FailOnError { get; init; }
+
+    /// <summary><c>spec.paramKind</c> as (apiVersion, kind), or null.</summary>
+    public (string ApiVersion, string Kind)? ParamKind { get; init; }
+
+    public required CompiledMatch Match { get; init; }
+    public IReadOnlyList<(string Name, CompiledExpression Expression)> MatchConditions { get; init; } = [];
+    public IReadOnlyList<(string Name, CompiledExpression Expression)> Variables { get; init; } = [];
+    public IReadOnlyList<CompiledValidation> Validations { get; init; } = [];
+    public IReadOnlyList<(string Key, CompiledExpression Value)> AuditAnnotations { get; init; } = [];
+    public string? ConfigurationError { get; init; }
+}
