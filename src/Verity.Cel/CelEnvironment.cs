@@ -74,6 +74,11 @@ public sealed class CelEnvironment
             EncodersExtension.Register(functions);
         }
 
+        if (options.Extensions.HasFlag(CelExtensions.KubernetesLibraries))
+        {
+            Kubernetes.KubernetesLibrary.Register(functions);
+        }
+
         extraFunctions?.Invoke(functions);
         return new CelEnvironment(options, new EnvironmentCore(functions, types, options.Container));
     }

@@ -25,8 +25,15 @@ public enum CelExtensions
     /// <summary>cel-go ext.Encoders: base64.encode, base64.decode (not enabled by Kubernetes).</summary>
     Encoders = 16,
 
+    /// <summary>
+    /// The Kubernetes libraries (k8s.io/apiserver/pkg/cel/library; docs/cel-kubernetes.md): regex find/findAll, lists,
+    /// URLs, quantity, IP and CIDR, semver, format, authz, jsonpatch. Not in <see cref="All"/>: they reserve common names
+    /// (<c>url</c>, <c>ip</c>, <c>min</c>, <c>max</c>).
+    /// </summary>
+    KubernetesLibraries = 32,
+
     /// <summary>The libraries of the Kubernetes CEL environment.</summary>
-    Kubernetes = Strings | Math | Lists | Sets,
+    Kubernetes = Strings | Math | Lists | Sets | KubernetesLibraries,
 
     All = Strings | Math | Lists | Sets | Encoders,
 }

@@ -24,4 +24,11 @@ public interface IVapInputs
 
     /// <summary>Whether objects of this kind are namespaced (null: unknown, no such objects among the inputs).</summary>
     bool? IsNamespaced(string apiVersion, string kind);
+
+    /// <summary>
+    /// The authorizer for <c>authorizer</c> checks on behalf of <paramref name="user"/>, or null with the reason it is not
+    /// available (CEL checks then fail with <c>authorizer is not available: reason</c>).
+    /// </summary>
+    (Verity.Cel.Kubernetes.ICelAuthorizer? Authorizer, string Reason) AuthorizerFor(VapUserInfo user) =>
+        (null, "no RBAC objects to check against");
 }

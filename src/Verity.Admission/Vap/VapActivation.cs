@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Verity.Cel;
+using Verity.Cel.Kubernetes;
 
 namespace Verity.Admission.Vap;
 
@@ -15,8 +16,11 @@ internal sealed class VapActivation(
     JsonElement? param,
     JsonElement? namespaceObject,
     IReadOnlyDictionary<string, CompiledExpression> variables,
-    VapBudget budget) : ICelActivation
+    VapBudget budget,
+    (ICelAuthorizer? Authorizer, string Reason) authorizer) : ICelActivation
 {
+    private ICelAuthorizer? Authorizer => authorizer.Authorizer;
+
     private const string VariablesPrefix = "variables.";
     private readonly Dictionary<string, object?> _evaluated = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
@@ -31,7 +35,11 @@ internal sealed class VapActivation(
             case "params": value = param; return true;
             case "namespaceObject": value = namespaceObject; return true;
             case "authorizer":
-                value = CelErrorValue.Of("authorizer is not available: Verity does not evaluate authorization checks in admission policies yet");
+                value = Authorizer is { } az ? KubernetesCel.Authorizer(az) : KubernetesCel.UnavailableAuthorizer(authorizer.Reason);
+                return true;
+            case "authorizer.requestResource":
+                value = KubernetesCel.RequestResource(Authorizer, request.Group, request.Resource, request.SubResource,
+                    request.IsNamespace ? request.Name : request.Namespace, request.Name);
                 return true;
         }
         if (name.StartsWith(VariablesPrefix, StringComparison.Ordinal) && variables.TryGetValue(name[VariablesPrefix.Length..], out var expression))

@@ -55,9 +55,10 @@ public static class VapCompiler
     internal static CelEnvironment Environment(IEnumerable<string> variableNames)
     {
         var declared = BaseVariables.ToDictionary(v => v, _ => CelType.Dyn, StringComparer.Ordinal);
+        foreach (var (name, type) in Verity.Cel.Kubernetes.KubernetesCel.AuthorizerVariables) declared[name] = type;
         declared["variables"] = CelType.Dyn;
         foreach (var name in variableNames) declared["variables." + name] = CelType.Dyn;
-        return CelEnvironment.Create(new CelEnvironmentOptions { Variables = declared });
+        return CelEnvironment.Create(new CelEnvironmentOptions { Variables = declared, Extensions = CelExtensions.Kubernetes });
     }
 
     private static CompiledPolicy CompilePolicy(KubeObject obj, List<Diagnostic> diagnostics)

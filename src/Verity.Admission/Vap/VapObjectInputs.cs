@@ -9,8 +9,27 @@ namespace Verity.Admission.Vap;
 /// not among the objects get their labels from <paramref name="namespaceLabels"/> (e.g. the snapshot's implied namespaces,
 /// labelled <c>kubernetes.io/metadata.name</c>, or the webhook's watched labels).
 /// </summary>
-public sealed class VapObjectInputs(IEnumerable<KubeObject> objects, Func<string, IReadOnlyDictionary<string, string>?>? namespaceLabels = null) : IVapInputs
+public sealed class VapObjectInputs(
+    IEnumerable<KubeObject> objects,
+    Func<string, IReadOnlyDictionary<string, string>?>? namespaceLabels = null,
+    Verity.Rbac.Model.RbacModel? rbac = null) : IVapInputs
 {
+    /// <summary>Checks run against <paramref name="rbac"/> (the inputs' RBAC objects) when given.</summary>
+    public (Verity.Cel.Kubernetes.ICelAuthorizer? Authorizer, string Reason) AuthorizerFor(VapUserInfo user) => rbac is null
+        ? (null, "no RBAC objects to check against (authorization checks use the RBAC objects among the inputs)")
+        : (new RbacCelAuthorizer(rbac, user), "");
+
+    /// <summary>
+    /// The inputs of a snapshot: its objects, its namespaces' labels (implied namespaces included) and, when it holds RBAC
+    /// objects, its RBAC model for <c>authorizer</c> checks.
+    /// </summary>
+    public static VapObjectInputs FromSnapshot(Verity.Core.Snapshots.Snapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var hasRbac = snapshot.Objects.Any(o => o.Ref.Group == "rbac.authorization.k8s.io");
+        return new VapObjectInputs(snapshot.Objects, ns => snapshot.Namespace(ns)?.Labels, hasRbac ? Verity.Rbac.Model.RbacModel.FromSnapshot(snapshot) : null);
+    }
+
     private readonly ILookup<(string ApiVersion, string Kind), KubeObject> _byKind = objects.ToLookup(o => (o.Ref.ApiVersion, o.Kind));
 
     public IReadOnlyDictionary<string, string>? NamespaceLabels(string name) =>

@@ -44,6 +44,7 @@ public sealed class VapPolicySet
         var decisions = new List<VapDecision>();
         var annotations = new Dictionary<string, string>(StringComparer.Ordinal);
         JsonElement? requestJson = null;
+        (Verity.Cel.Kubernetes.ICelAuthorizer?, string)? authorizer = null;
 
         foreach (var policy in _policies)
         {
@@ -89,7 +90,8 @@ public sealed class VapPolicySet
                 var namespaceObject = namespaceName.Length > 0 ? inputs.NamespaceObject(namespaceName) : null;
                 foreach (var param in parameters)
                 {
-                    var validation = Validate(policy, request, requestJson.Value, param, namespaceObject);
+                    authorizer ??= inputs.AuthorizerFor(request.UserInfo);
+                    var validation = Validate(policy, request, requestJson.Value, param, namespaceObject, authorizer.Value);
                     foreach (var (index, message, reason) in validation.Denials)
                     {
                         foreach (var action in binding.Actions)
@@ -181,11 +183,12 @@ public sealed class VapPolicySet
         IReadOnlyList<(string Key, string? Value, string? Error)> AuditAnnotations);
 
     /// <summary>validator.go <c>Validate</c> for one param.</summary>
-    private static ValidationOutcome Validate(CompiledPolicy policy, VapRequest request, JsonElement requestJson, JsonElement? param, JsonElement? namespaceObject)
+    private static ValidationOutcome Validate(CompiledPolicy policy, VapRequest request, JsonElement requestJson, JsonElement? param, JsonElement? namespaceObject,
+        (Verity.Cel.Kubernetes.ICelAuthorizer?, string) authorizer)
     {
         var budget = new VapBudget();
         var variables = policy.Variables.GroupBy(v => v.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Expression, StringComparer.Ordinal);
-        var activation = new VapActivation(request, requestJson, param, namespaceObject, variables, budget);
+        var activation = new VapActivation(request, requestJson, param, namespaceObject, variables, budget, authorizer);
         var denials = new List<(int, string, string)>();
         var failOnError = policy.FailOnError;
 

@@ -30,14 +30,26 @@ internal static class OptionalLibrary
 
         r.Add("cel_mapinsert_kv", "cel.@mapInsert(map(K, V), K, V) -> map(K, V)", a => Insert((CelMap)a[0], [new(a[1], a[2])]));
         r.Add("cel_mapinsert_map", "cel.@mapInsert(map(K, V), map(K, V)) -> map(K, V)", a => Insert((CelMap)a[0], ((CelMap)a[1]).Entries()));
+        r.Add("list_append", "@append(list(A), A) -> list(A)", a =>
+        {
+            // Only comprehension accumulators reach here (the name cannot be written in source).
+            var acc = a[0] as AccumulatorList ?? new AccumulatorList((CelList)a[0]);
+            acc.Append(a[1]);
+            return acc;
+        });
     }
 
     private static object Insert(CelMap m, IEnumerable<KeyValuePair<object, object>> entries)
     {
-        var r = new DictCelMap();
-        foreach (var kv in m.Entries())
+        // The accumulator of transformMap is private to the comprehension: after the first copy it is
+        // extended in place (O(n) for the whole comprehension instead of O(n²)).
+        var r = m is DictCelMap { IsAccumulator: true } acc ? acc : new DictCelMap { IsAccumulator = true };
+        if (!ReferenceEquals(r, m))
         {
-            r.TryAdd(kv.Key, kv.Value);
+            foreach (var kv in m.Entries())
+            {
+                r.TryAdd(kv.Key, kv.Value);
+            }
         }
 
         foreach (var kv in entries)

@@ -212,7 +212,8 @@ internal static class Macros
 
     private static Expr ListBuild(Parser p, int offset, Expr target, string v1, string? v2, Expr? filter, Expr transform)
     {
-        var append = p.Call(offset, "_+_", p.Ident(offset, AccuVar), new Expr(ExprKind.List, p.NewId(), offset) { Args = [transform] });
+        // @append(accu, t) is accu + [t] evaluated in place (see Values/AccumulatorList).
+        var append = p.Call(offset, "@append", p.Ident(offset, AccuVar), transform);
         return Fold(p, offset, target, v1, v2, new Expr(ExprKind.List, p.NewId(), offset), filter, append);
     }
 

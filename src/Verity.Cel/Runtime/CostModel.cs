@@ -21,7 +21,7 @@ internal static class CostModel
         "_+_", "contains", "startsWith", "endsWith", "matches", "split", "join", "replace", "format", "indexOf",
         "lastIndexOf", "lowerAscii", "upperAscii", "trim", "substring", "charAt", "reverse", "strings.quote",
         "string", "bytes", "flatten", "distinct", "sort", "@sortByAssociatedKeys", "slice", "sets.contains",
-        "sets.equivalent", "sets.intersects", "math.greatest", "math.least", "cel.@mapInsert", "base64.encode",
+        "sets.equivalent", "sets.intersects", "math.greatest", "math.least", "base64.encode",
         "base64.decode", "@in", "_==_", "_!=_",
     };
 

@@ -8,6 +8,9 @@ internal sealed class DictCelMap : CelMap
     private readonly Dictionary<object, KeyValuePair<object, object>> _entries = [];
     private readonly List<object> _order = [];
 
+    /// <summary>Set on maps built by cel.@mapInsert for a transformMap accumulator, which may be extended in place.</summary>
+    public bool IsAccumulator { get; init; }
+
     public override int Count => _order.Count;
 
     public override IEnumerable<object> Keys => _order;

@@ -24,7 +24,7 @@ internal sealed class AdmissionEvaluator(GuardrailEngine guardrails, VapPolicySe
         var objects = snapshot.Objects
             .Where(o => GuardrailEngine.IsEvaluated(o) || (_policies.PolicyCount > 0 && !VapCompiler.IsPolicyObject(o)))
             .ToList();
-        var vapInputs = new VapObjectInputs(snapshot.Objects, ns => snapshot.Namespace(ns)?.Labels);
+        var vapInputs = VapObjectInputs.FromSnapshot(snapshot);
         if (operation == AdmissionOperation.Delete)
         {
             // Pod Security Admission and the guardrails do not judge deletions; admission policies may.

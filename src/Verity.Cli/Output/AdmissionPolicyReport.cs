@@ -11,7 +11,7 @@ internal sealed record AdmissionPolicyReport(int Policies, int Bindings, IReadOn
     public static AdmissionPolicyReport? Evaluate(Snapshot snapshot, VapPolicySet policies)
     {
         if (policies.PolicyCount == 0) return null;
-        var inputs = new VapObjectInputs(snapshot.Objects, ns => snapshot.Namespace(ns)?.Labels);
+        var inputs = VapObjectInputs.FromSnapshot(snapshot);
         var results = snapshot.Objects.Where(o => !VapCompiler.IsPolicyObject(o))
             .Select(o => (o, policies.Evaluate(VapRequests.For(o, "CREATE"), inputs)))
             .ToList();

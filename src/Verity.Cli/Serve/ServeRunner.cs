@@ -58,7 +58,11 @@ internal static class ServeRunner
                 var (set, problems) = VapCompiler.Compile(load.Objects);
                 DiagnosticWriter.Write(env.Error, [.. load.Diagnostics, .. problems]);
                 if (load.HasErrors || problems.Any(p => p.Level == DiagnosticLevel.Error)) return ExitCodes.BadInput;
-                admission = admission with { Policies = set, PolicyInputs = new VapObjectInputs(load.Objects, admission.NamespaceLabels) };
+                var labels = admission.NamespaceLabels;
+                var rbac = load.Objects.Any(o => o.Ref.Group == "rbac.authorization.k8s.io")
+                    ? Verity.Rbac.Model.RbacModel.FromSnapshot(Verity.Core.Snapshots.SnapshotBuilder.Build(load.Objects))
+                    : null;
+                admission = admission with { Policies = set, PolicyInputs = new VapObjectInputs(load.Objects, labels, rbac) };
                 await env.Out.WriteLineAsync($"verity: {set.PolicyCount} ValidatingAdmissionPolicies with {set.BindingCount} bindings read from {string.Join(", ", settings.PolicyFiles)}");
             }
             DiagnosticWriter.Write(env.Error, new GuardrailEngine(guardrails.Config, admission.Time).ExpiredExceptions());

@@ -52,7 +52,8 @@ public sealed class VapGoldenTests
         var operation = File.Exists(operationFile) ? File.ReadAllText(operationFile).Trim() : "CREATE";
 
         var (set, diagnostics) = VapCompiler.Compile(input);
-        var inputs = new VapObjectInputs(input, ns => new Dictionary<string, string> { ["kubernetes.io/metadata.name"] = ns });
+        // As in admission test: the namespaces of every object exist (declared or implied).
+        var inputs = VapObjectInputs.FromSnapshot(Verity.Core.Snapshots.SnapshotBuilder.Build([.. input, .. requests]));
         var text = new StringBuilder();
         foreach (var d in diagnostics)
             text.Append($"diagnostic {d.Level.ToString().ToLowerInvariant()} {d.Code} line {d.Location?.Line}: {d.Message}\n");
