@@ -11,5 +11,6 @@ internal static class IdentityCommand
         IssueCommand.Create(env),
         BundleCommand.Create(env),
         InspectCommand.Create(env),
+        IdentityServeCommand.Create(env),
     };
 }
