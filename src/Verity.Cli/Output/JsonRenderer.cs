@@ -44,6 +44,7 @@ internal static class JsonRenderer
             else json.WriteNull("admission");
             if (report.AdmissionPolicies is { } policies) AdmissionPolicySection.WriteJson(json, policies);
             else json.WriteNull("admissionPolicies");
+            IdentitySection.WriteJson(json, report.Identities, report.TrustDomain);
             json.WriteStartArray("findings");
             foreach (var finding in card.Findings) WriteFinding(json, finding);
             json.WriteEndArray();

@@ -33,6 +33,7 @@ internal static class TableRenderer
         if (report.Traffic is { } traffic) TrafficSection.Write(console, traffic);
         if (report.Guardrails is { } guardrails) GuardrailSection.Write(console, guardrails);
         if (report.AdmissionPolicies is { } policies) AdmissionPolicySection.Write(console, policies);
+        IdentitySection.Write(console, report.Identities, report.TrustDomain);
 
         if (card.Findings.Count == 0)
         {

@@ -43,6 +43,18 @@ internal static class ScanCommand
             Description = "A guardrail policy config (docs/guardrails.md): adds what admission would deny, warn and audit, per namespace. Not scored.",
             HelpName = "FILE",
         };
+        var trustDomain = new Option<string>("--trust-domain")
+        {
+            Description = "The SPIFFE trust domain of the workload identity section (spiffe://TD/ns/NS/sa/SA).",
+            HelpName = "TD",
+            DefaultValueFactory = _ => "cluster.local",
+        };
+        trustDomain.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 0) return;
+            var text = result.Tokens[^1].Value;
+            if (!Verity.Identity.TrustDomain.TryParse(text, out _, out var error)) result.AddError($"--trust-domain: {error}");
+        });
         var command = new Command("scan", "Score the Zero Trust posture of manifests or a live cluster, with findings that say how to fix them.");
         input.AddTo(command);
         command.Options.Add(output);
@@ -50,6 +62,7 @@ internal static class ScanCommand
         command.Options.Add(failUnder);
         command.Options.Add(flows);
         command.Options.Add(config);
+        command.Options.Add(trustDomain);
         command.SetAction((parse, cancellationToken) => ScanRunner.RunAsync(new ScanSettings
         {
             Input = input.Read(parse),
@@ -58,6 +71,7 @@ internal static class ScanCommand
             FailUnder = parse.GetValue(failUnder),
             Flows = parse.GetValue(flows) ?? [],
             Config = parse.GetValue(config),
+            TrustDomain = Verity.Identity.TrustDomain.Parse(parse.GetValue(trustDomain)!),
         }, env, cancellationToken));
         return command;
     }

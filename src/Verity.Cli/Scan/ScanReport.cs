@@ -22,5 +22,11 @@ internal sealed record ScanReport(Scorecard Scorecard, IReadOnlyList<Diagnostic>
     /// <summary>The ValidatingAdmissionPolicies among the inputs and what they decide (null when there are none).</summary>
     public Output.AdmissionPolicyReport? AdmissionPolicies { get; init; }
 
+    /// <summary>The SPIFFE ID each workload's service account gives it, per namespace (docs/identity.md).</summary>
+    public IReadOnlyList<Verity.Identity.Workloads.ServiceAccountIdentity> Identities { get; init; } = [];
+
+    /// <summary>The trust domain of <see cref="Identities"/>.</summary>
+    public string TrustDomain { get; init; } = "cluster.local";
+
     public bool HasInputErrors => EmptyInput || Diagnostics.Any(d => d.Level == DiagnosticLevel.Error);
 }

@@ -38,6 +38,8 @@ internal static class ScanRunner
             Traffic = traffic,
             Guardrails = guardrails,
             AdmissionPolicies = AdmissionPolicyReport.Evaluate(input.Snapshot, policies),
+            Identities = Verity.Identity.Workloads.WorkloadIdentityMap.Build(input.Snapshot, settings.TrustDomain),
+            TrustDomain = settings.TrustDomain.Name,
         };
 
         InputProblems.Write(env.Error, input, moreDiagnostics, verb: "scan");

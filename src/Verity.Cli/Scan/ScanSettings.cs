@@ -18,4 +18,7 @@ internal sealed record ScanSettings
 
     /// <summary>Exit 1 when the overall score is below this (0–100); null: never.</summary>
     public int? FailUnder { get; init; }
+
+    /// <summary><c>--trust-domain</c>: the trust domain of the workload identities reported (default cluster.local).</summary>
+    public Verity.Identity.TrustDomain TrustDomain { get; init; } = Verity.Identity.TrustDomain.Parse("cluster.local");
 }
