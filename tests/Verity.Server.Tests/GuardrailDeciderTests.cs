@@ -30,6 +30,27 @@ public sealed class GuardrailDeciderTests
     }
 
     [Fact]
+    public void AServiceWhoseLabelsAreNotStringsCannotBeJudgedAndIsDenied()
+    {
+        var service = """{"apiVersion":"v1","kind":"Service","metadata":{"name":"s","namespace":"web","labels":{"tier":3}},"spec":{"type":"NodePort"}}""";
+        var decision = Decide(Reviews.Review("u", service, kind: "Service"));
+        Assert.Equal(AdmissionOutcome.Error, decision.Outcome);
+        Assert.Equal("request.object is not a valid v1 Service: apiVersion, kind and metadata must be set, and labels and annotations must be strings", decision.Message);
+    }
+
+    [Fact]
+    public void TheGuardrailsJudgeThePodSpecPodSecurityReadAndGetTheSameAnswerAsOffline()
+    {
+        // The webhook shares its typed pod spec with the guardrails; the engine reading the JSON itself must agree.
+        var pod = Guardrails.Pod("web", "nginx:latest", resources: false);
+        var online = Decide(Reviews.Review("u", pod));
+        var obj = Verity.Core.Loading.ManifestParser.Parse(pod, "pod.json").Objects.Single();
+        var offline = new GuardrailEngine(Guardrails.Admission().Guardrails!, Guardrails.Admission().Time).Evaluate(new GuardrailInput(obj));
+        Assert.Equal(offline.Violations.Select(v => v.Policy).Distinct().Order(), online.Actions.Where(a => a.Policy.StartsWith("VG-", StringComparison.Ordinal)).Select(a => a.Policy).Order());
+        Assert.Equal(offline.Warnings, online.Warnings.Where(w => w.StartsWith("VG-", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void PodSecurityDenialAloneKeepsPsaMessage()
     {
         var pod = Reviews.PrivilegedPod.Replace("\"nginx\"", "\"nginx:1.27\"", StringComparison.Ordinal);

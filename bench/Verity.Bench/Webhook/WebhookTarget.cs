@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Verity.Admission.Guardrails;
 using Verity.Admission.Pss;
 using Verity.Server.Admission;
 using Verity.Server.Hosting;
@@ -10,7 +11,7 @@ namespace Verity.Bench.Webhook;
 
 /// <summary>
 /// The real <see cref="AdmissionServer"/> in this process on 127.0.0.1 (port 0) over TLS with a self-signed ECDSA P-256
-/// certificate made at start, enforcing restricted:latest, <c>/noop</c> on; and an HTTP/1.1 client pinned to that
+/// certificate made at start, enforcing restricted:latest with every guardrail warning, <c>/noop</c> on; and an HTTP/1.1 client pinned to that
 /// certificate with at most <c>connections</c> keep-alive connections.
 /// </summary>
 internal sealed class WebhookTarget : IAsyncDisposable
@@ -35,7 +36,7 @@ internal sealed class WebhookTarget : IAsyncDisposable
         {
             Listen = new IPEndPoint(IPAddress.Loopback, 0),
             Certificate = certificate,
-            Admission = new AdmissionConfig { Enforce = restricted, Warn = restricted, Audit = restricted },
+            Admission = new AdmissionConfig { Enforce = restricted, Warn = restricted, Audit = restricted, Guardrails = EveryGuardrail },
             NoOpEndpoint = true,
         });
         await server.StartAsync();
@@ -59,6 +60,20 @@ internal sealed class WebhookTarget : IAsyncDisposable
         };
         return new WebhookTarget(server, client, certificate);
     }
+
+    /// <summary>
+    /// Every guardrail of the library switched on (issue 6 point 7b), as warnings so the verdicts stay Pod Security's:
+    /// <c>defaultAction: warn</c> and the opt-in digest guardrail VG-IMG-003 listed.
+    /// </summary>
+    private static GuardrailConfig EveryGuardrail { get; } = GuardrailConfigLoader.Load("""
+        apiVersion: verity.dev/v1alpha1
+        kind: PolicyConfig
+        metadata: {name: bench-every-guardrail}
+        spec:
+          defaultAction: warn
+          policies:
+            VG-IMG-003: {action: warn}
+        """, "bench-every-guardrail.yaml").Config;
 
     /// <summary>Self-signed ECDSA P-256 for 127.0.0.1 and localhost, valid one day (as in tests/Verity.Server.Tests).</summary>
     private static X509Certificate2 CreateCertificate()

@@ -19,7 +19,7 @@ public sealed class GuardrailEngine(GuardrailConfig config, TimeProvider time)
     {
         var now = time.GetUtcNow();
         var obj = input.Object;
-        var subject = GuardrailSubject.From(obj);
+        var subject = GuardrailSubject.From(obj, input.PodSpec);
         var namespaceLabels = NamespaceLabelsOf(input);
         var violations = new List<GuardrailViolation>();
         var warnings = new List<string>();

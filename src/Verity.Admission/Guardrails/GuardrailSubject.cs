@@ -20,7 +20,8 @@ internal sealed record GuardrailSubject(KubeObject Object, PodSpecSite? Pod, V1S
 
     public bool IsService => Object.Ref.Group == "" && Object.Kind == "Service";
 
-    public static GuardrailSubject From(KubeObject obj)
+    /// <summary>The view of <paramref name="obj"/>; <paramref name="podSpec"/> is its pod spec when the caller has read it already.</summary>
+    public static GuardrailSubject From(KubeObject obj, V1PodSpec? podSpec = null)
     {
         var errors = new List<string>();
         PodSpecSite? pod = null;
@@ -29,7 +30,7 @@ internal sealed record GuardrailSubject(KubeObject Object, PodSpecSite? Pod, V1S
         {
             if (ValueAt(obj.Raw, path) is not { ValueKind: JsonValueKind.Object } element)
                 errors.Add($"{obj.Kind} \"{obj.Name}\" has no pod spec at {FieldPath.Format(path)}");
-            else if (Read<V1PodSpec>(element, FieldPath.Format(path), errors) is { } spec)
+            else if ((podSpec ?? Read<V1PodSpec>(element, FieldPath.Format(path), errors)) is { } spec)
                 pod = PodSpecSite.Of(spec, path);
         }
         else if (obj.Ref.Group == "" && obj.Kind == "Service")

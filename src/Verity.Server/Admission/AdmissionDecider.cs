@@ -31,8 +31,8 @@ public static class AdmissionDecider
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(config);
-        var pss = DecidePss(request, config, out var judgeGuardrails);
-        var decision = judgeGuardrails && config.Guardrails is { } guardrails ? GuardrailDecider.Combine(pss, request, config, guardrails) : pss;
+        var pss = DecidePss(request, config, out var judgeGuardrails, out var podSpec);
+        var decision = judgeGuardrails && config.Guardrails is { } guardrails ? GuardrailDecider.Combine(pss, request, config, guardrails, podSpec) : pss;
         return config.Policies is { PolicyCount: > 0 } policies ? PolicyDecider.Combine(decision, request, config, policies) : decision;
     }
 
@@ -40,9 +40,10 @@ public static class AdmissionDecider
     /// The Pod Security decision; <paramref name="judgeGuardrails"/> is false when the request is not judged at all
     /// (DELETE/CONNECT, other subresources, pod updates and template-preserving updates PSA does not judge).
     /// </summary>
-    private static AdmissionDecision DecidePss(AdmissionRequestInfo request, AdmissionConfig config, out bool judgeGuardrails)
+    private static AdmissionDecision DecidePss(AdmissionRequestInfo request, AdmissionConfig config, out bool judgeGuardrails, out V1PodSpec? podSpec)
     {
         judgeGuardrails = false;
+        podSpec = null;
         if (request.Operation is AdmissionOperation.Delete or AdmissionOperation.Connect)
             return AdmissionDecision.Skip($"{request.Operation.ToString().ToUpperInvariant()} is not judged: Pod Security applies to objects being created or updated");
         var location = PodSpecLocation.For(request.Kind);
@@ -69,6 +70,7 @@ public static class AdmissionDecider
         var policy = PolicyFor(request.Namespace, config);
         var read = ReadPod(obj, location, request.Kind);
         if (read.Error is { } error) return AdmissionDecision.Fail(error);
+        podSpec = read.FromJson ? read.Spec : null; // read once, shared with the guardrails
         var evaluate = (PssLevelVersion level) => PodSecurityEvaluator.Default.Evaluate(level, read.Annotations, read.Spec!, location.IsPod);
 
         var warnings = policy.Problems.Select(p => $"namespace \"{request.Namespace}\": {p}").ToList();
@@ -113,7 +115,8 @@ public static class AdmissionDecider
         return labels is null ? config.Defaults : PssNamespacePolicy.FromLabels(labels, config.Defaults);
     }
 
-    private sealed record PodRead(IDictionary<string, string>? Annotations, V1PodSpec? Spec, string? Error);
+    /// <summary>The pod's annotations and spec; <see cref="FromJson"/> is false when the object had no spec and an empty one stands in.</summary>
+    private sealed record PodRead(IDictionary<string, string>? Annotations, V1PodSpec? Spec, string? Error, bool FromJson = false);
 
     private static PodRead ReadPod(JsonElement obj, PodSpecLocation location, GroupVersionKind kind)
     {
@@ -122,11 +125,11 @@ public static class AdmissionDecider
             if (location.IsPod)
             {
                 var pod = KubernetesJson.Deserialize<V1Pod>(obj);
-                return new(pod?.Metadata?.Annotations, pod?.Spec ?? new V1PodSpec(), null);
+                return new(pod?.Metadata?.Annotations, pod?.Spec ?? new V1PodSpec(), null, pod?.Spec is not null);
             }
             var element = JsonPaths.Find(obj, location.TemplatePath);
             var template = element is { ValueKind: JsonValueKind.Object } t ? KubernetesJson.Deserialize<V1PodTemplateSpec>(t) : null;
-            return new(template?.Metadata?.Annotations, template?.Spec ?? new V1PodSpec(), null);
+            return new(template?.Metadata?.Annotations, template?.Spec ?? new V1PodSpec(), null, template?.Spec is not null);
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or OverflowException)
         {

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using k8s.Models;
 using Verity.Admission.Guardrails;
-using Verity.Core.Loading;
 using Verity.Core.Model;
 
 namespace Verity.Server.Admission;
@@ -22,7 +22,8 @@ internal static class GuardrailDecider
 
     private const string Policy = "guardrails";
 
-    public static AdmissionDecision Combine(AdmissionDecision pss, AdmissionRequestInfo request, AdmissionConfig config, GuardrailConfig guardrails)
+    public static AdmissionDecision Combine(AdmissionDecision pss, AdmissionRequestInfo request, AdmissionConfig config, GuardrailConfig guardrails,
+        V1PodSpec? podSpec = null)
     {
         if (pss.Outcome == AdmissionOutcome.Error) return pss;
         if (PodSpecLocation.For(request.Kind) is null && !GuardrailEngineKinds(request.Kind)) return pss;
@@ -30,19 +31,14 @@ internal static class GuardrailDecider
         {
             return AdmissionDecision.Fail($"request.object is missing for {request.Operation.ToString().ToUpperInvariant()} {request.Kind}; cannot judge it (denied)", Policy);
         }
-        var parsed = ManifestParser.Parse(json.GetRawText(), SourceName);
-        if (parsed.HasErrors || parsed.Objects.Count != 1)
-        {
-            var problems = parsed.Diagnostics.Where(d => d.Level == DiagnosticLevel.Error).Select(d => d.Message).DefaultIfEmpty("not exactly one object");
-            return AdmissionDecision.Fail($"request.object is not a valid {request.Kind}: {string.Join("; ", problems)}", Policy);
-        }
-        var obj = parsed.Objects[0];
+        if (ObjectOf(json) is not { } obj)
+            return AdmissionDecision.Fail($"request.object is not a valid {request.Kind}: apiVersion, kind and metadata must be set, and labels and annotations must be strings", Policy);
         if (!GuardrailEngine.IsEvaluated(obj)) return pss;
         if (obj.Namespace is null && request.Namespace.Length > 0 && obj.Kind != "Namespace")
             obj = obj with { Ref = obj.Ref with { Namespace = request.Namespace } };
 
         var namespaceLabels = obj.Namespace is { Length: > 0 } ns ? config.NamespaceLabels?.Invoke(ns) : null;
-        var result = new GuardrailEngine(guardrails, config.Time).Evaluate(new GuardrailInput(obj, namespaceLabels));
+        var result = new GuardrailEngine(guardrails, config.Time).Evaluate(new GuardrailInput(obj, namespaceLabels) { PodSpec = podSpec });
         if (result.Errors.Count > 0)
         {
             return AdmissionDecision.Fail(
@@ -77,6 +73,43 @@ internal static class GuardrailDecider
         if (list.Any(v => v.Denies)) return "deny";
         if (list.All(v => v.ExceptionApplied)) return "exception";
         return list.Max(v => v.Action) == GuardrailAction.Warn ? "warn" : "audit";
+    }
+
+    /// <summary>
+    /// The request's object as the engine reads it, straight from the review's JSON (no second parse, no source positions:
+    /// a request has no file); null when apiVersion, kind or metadata is missing or a label or annotation is not a string.
+    /// </summary>
+    private static KubeObject? ObjectOf(JsonElement json)
+    {
+        if (!json.TryGetProperty("apiVersion", out var apiVersion) || apiVersion.ValueKind != JsonValueKind.String
+            || !json.TryGetProperty("kind", out var kind) || kind.ValueKind != JsonValueKind.String
+            || !json.TryGetProperty("metadata", out var metadata) || metadata.ValueKind != JsonValueKind.Object)
+            return null;
+        var name = metadata.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : "";
+        var ns = metadata.TryGetProperty("namespace", out var s) && s.ValueKind == JsonValueKind.String && s.GetString() is { Length: > 0 } text ? text : null;
+        if (!StringMap(metadata, "labels", out var labels) || !StringMap(metadata, "annotations", out var annotations)) return null;
+        return new KubeObject
+        {
+            Ref = new ResourceRef(apiVersion.GetString()!, kind.GetString()!, ns, name),
+            Raw = json,
+            Source = new SourceLocation(SourceName),
+            Labels = labels,
+            Annotations = annotations,
+        };
+    }
+
+    private static bool StringMap(JsonElement metadata, string property, out IReadOnlyDictionary<string, string> map)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        map = values;
+        if (!metadata.TryGetProperty(property, out var element) || element.ValueKind == JsonValueKind.Null) return true;
+        if (element.ValueKind != JsonValueKind.Object) return false;
+        foreach (var entry in element.EnumerateObject())
+        {
+            if (entry.Value.ValueKind != JsonValueKind.String) return false;
+            values[entry.Name] = entry.Value.GetString()!;
+        }
+        return true;
     }
 
     /// <summary>Kinds the guardrail library reads besides the pod-running ones of <see cref="PodSpecLocation"/>.</summary>
