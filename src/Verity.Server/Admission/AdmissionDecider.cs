@@ -118,18 +118,29 @@ public static class AdmissionDecider
     /// <summary>The pod's annotations and spec; <see cref="FromJson"/> is false when the object had no spec and an empty one stands in.</summary>
     private sealed record PodRead(IDictionary<string, string>? Annotations, V1PodSpec? Spec, string? Error, bool FromJson = false);
 
+    /// <summary><c>metadata.annotations</c>; a value that is not a string is a malformed object (as the typed model would reject it).</summary>
+    private static Dictionary<string, string>? Annotations(JsonElement pod)
+    {
+        if (!pod.TryGetProperty("metadata", out var metadata) || metadata.ValueKind != JsonValueKind.Object
+            || !metadata.TryGetProperty("annotations", out var annotations) || annotations.ValueKind == JsonValueKind.Null)
+            return null;
+        if (annotations.ValueKind != JsonValueKind.Object) throw new FormatException("metadata.annotations must be an object of strings");
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in annotations.EnumerateObject())
+            map[entry.Name] = entry.Value.ValueKind == JsonValueKind.String ? entry.Value.GetString()! : throw new FormatException($"metadata.annotations.{entry.Name} must be a string");
+        return map;
+    }
+
     private static PodRead ReadPod(JsonElement obj, PodSpecLocation location, GroupVersionKind kind)
     {
         try
         {
-            if (location.IsPod)
-            {
-                var pod = KubernetesJson.Deserialize<V1Pod>(obj);
-                return new(pod?.Metadata?.Annotations, pod?.Spec ?? new V1PodSpec(), null, pod?.Spec is not null);
-            }
-            var element = JsonPaths.Find(obj, location.TemplatePath);
-            var template = element is { ValueKind: JsonValueKind.Object } t ? KubernetesJson.Deserialize<V1PodTemplateSpec>(t) : null;
-            return new(template?.Metadata?.Annotations, template?.Spec ?? new V1PodSpec(), null, template?.Spec is not null);
+            // Only what Pod Security reads: the pod spec and the metadata's annotations (seccomp and AppArmor annotations
+            // before v1.19/v1.30). The rest of the metadata (labels, managedFields) is never turned into model objects.
+            var podElement = location.IsPod ? obj : JsonPaths.Find(obj, location.TemplatePath) is { ValueKind: JsonValueKind.Object } t ? t : (JsonElement?)null;
+            if (podElement is not { } pod) return new(null, new V1PodSpec(), null);
+            var spec = pod.TryGetProperty("spec", out var s) && s.ValueKind == JsonValueKind.Object ? KubernetesJson.Deserialize<V1PodSpec>(s) : null;
+            return new(Annotations(pod), spec ?? new V1PodSpec(), null, spec is not null);
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or OverflowException)
         {
