@@ -16,6 +16,7 @@ const string usage = """
       Verity.Bench rbac     [--roles 5000] [--bindings 20000] [--namespaces 50] [--accounts 40] [--workloads 10]
                             [--iterations 3] [--queries 200] [--report FILE] [--seed N]
       Verity.Bench webhook  [--rps 1000] [--seconds 10] [--concurrency 32] [--warmup 3] [--report FILE]
+      Verity.Bench cel      [--seconds 1] [--warmup 1] [--rounds 3] [--report FILE]
     """;
 
 try
@@ -28,6 +29,7 @@ try
         ["flows", .. var rest] => FlowsCommand.Run(Arguments.Parse(rest)),
         ["rbac", .. var rest] => RbacCommand.Run(Arguments.Parse(rest)),
         ["webhook", .. var rest] => WebhookCommand.Run(Arguments.Parse(rest)),
+        ["cel", .. var rest] => CelCommand.Run(Arguments.Parse(rest)),
         [ProbeCommand.Name, .. var rest] => ProbeCommand.Run(Arguments.Parse(rest)),
         _ => throw new UsageException("expected a command"),
     };
