@@ -55,6 +55,9 @@ internal static class ServeCommand
             Description = "Guardrail policy config (kind: PolicyConfig, docs/guardrails.md) judged next to Pod Security. Without it every guardrail audits.",
             HelpName = "FILE",
         };
+        var exemptNamespaces = new Option<string[]>("--exempt-namespace") { Description = "Pod Security does not evaluate requests in this namespace (PSA exemption; repeatable). Guardrails and admission policies still do.", HelpName = "NS" };
+        var exemptUsers = new Option<string[]>("--exempt-user") { Description = "Pod Security does not evaluate requests by this authenticated username (PSA exemption; repeatable).", HelpName = "NAME" };
+        var exemptRuntimeClasses = new Option<string[]>("--exempt-runtime-class") { Description = "Pod Security does not evaluate pods with this runtimeClassName (PSA exemption; repeatable).", HelpName = "NAME" };
         var seccomp = new Option<bool>("--mutate-seccomp") { Description = "/mutate adds pod securityContext.seccompProfile.type=RuntimeDefault when absent." };
         var noAutomount = new Option<bool>("--mutate-no-automount") { Description = "/mutate adds automountServiceAccountToken: false when absent." };
         var maxBody = new Option<long>("--max-body-bytes") { Description = "Largest AdmissionReview accepted (413 above).", HelpName = "N", DefaultValueFactory = _ => 3 * 1024 * 1024 };
@@ -71,7 +74,7 @@ internal static class ServeCommand
 
         var command = new Command("serve", "Run Verity's server: the Pod Security admission webhook over HTTPS (with /healthz, /readyz, /metrics), until Ctrl+C.")
         {
-            admission, cert, key, listen, enforce, warn, audit, namespaces, watchNamespaces, kubeconfig, context, config, policies, seccomp, noAutomount, maxBody, timeout,
+            admission, cert, key, listen, enforce, warn, audit, namespaces, watchNamespaces, kubeconfig, context, config, policies, exemptNamespaces, exemptUsers, exemptRuntimeClasses, seccomp, noAutomount, maxBody, timeout,
         };
         command.Validators.Add(result =>
         {
@@ -96,6 +99,12 @@ internal static class ServeCommand
                     Enforce = Policy(parse.GetValue(enforce)),
                     Warn = Policy(parse.GetValue(warn)),
                     Audit = Policy(parse.GetValue(audit)),
+                    Exemptions = new PssExemptions
+                    {
+                        Namespaces = (parse.GetValue(exemptNamespaces) ?? []).ToHashSet(StringComparer.Ordinal),
+                        Usernames = (parse.GetValue(exemptUsers) ?? []).ToHashSet(StringComparer.Ordinal),
+                        RuntimeClasses = (parse.GetValue(exemptRuntimeClasses) ?? []).ToHashSet(StringComparer.Ordinal),
+                    },
                     Mutation = new MutationConfig { SeccompRuntimeDefault = parse.GetValue(seccomp), DisableServiceAccountTokenAutomount = parse.GetValue(noAutomount) },
                 },
                 NamespaceFiles = parse.GetValue(namespaces) ?? [],

@@ -27,6 +27,9 @@ public sealed record AdmissionConfig
     /// </summary>
     public Func<string, IReadOnlyDictionary<string, string>?>? NamespaceLabels { get; init; }
 
+    /// <summary>Requests Pod Security does not evaluate (PSA's exemptions); none by default.</summary>
+    public PssExemptions Exemptions { get; init; } = PssExemptions.None;
+
     /// <summary>What <c>/mutate</c> adds; nothing by default.</summary>
     public MutationConfig Mutation { get; init; } = new();
 

@@ -26,6 +26,7 @@ public static class AdmissionDecider
 {
     public const string AuditViolationsKey = "pss-audit-violations";
     public const string EnforcePolicyKey = "pss-enforce-policy";
+    public const string ExemptKey = "pss-exempt";
 
     public static AdmissionDecision Decide(AdmissionRequestInfo request, AdmissionConfig config)
     {
@@ -67,10 +68,16 @@ public static class AdmissionDecider
         }
 
         judgeGuardrails = true;
+        // PSA's exemptions (AdmissionConfiguration "exemptions"): the namespace, then the user, then the runtime class;
+        // an exempt request is allowed without evaluating, with the audit annotation exempt=<reason>. Guardrails still judge it.
+        if (config.Exemptions.Namespaces.Contains(request.Namespace)) return Exempt("namespace", request);
+        if (config.Exemptions.Usernames.Contains(request.UserInfo.Username)) return Exempt("user", request);
         var policy = PolicyFor(request.Namespace, config);
         var read = ReadPod(obj, location, request.Kind);
         if (read.Error is { } error) return AdmissionDecision.Fail(error);
         podSpec = read.FromJson ? read.Spec : null; // read once, shared with the guardrails
+        if (read.Spec?.RuntimeClassName is { Length: > 0 } runtimeClass && config.Exemptions.RuntimeClasses.Contains(runtimeClass))
+            return Exempt("runtimeClass", request);
         var evaluate = (PssLevelVersion level) => PodSecurityEvaluator.Default.Evaluate(level, read.Annotations, read.Spec!, location.IsPod);
 
         var warnings = policy.Problems.Select(p => $"namespace \"{request.Namespace}\": {p}").ToList();
@@ -107,6 +114,16 @@ public static class AdmissionDecider
             Actions = actions,
         };
     }
+
+    /// <summary>An exempt request: allowed, not evaluated, <c>pss-exempt</c> audit annotation with the reason (PSA's <c>exempt</c>).</summary>
+    private static AdmissionDecision Exempt(string reason, AdmissionRequestInfo request) => new()
+    {
+        Outcome = AdmissionOutcome.Skipped,
+        Code = 200,
+        Message = $"{request.Kind} is exempt from Pod Security by {reason}",
+        AuditAnnotations = new Dictionary<string, string>(StringComparer.Ordinal) { [ExemptKey] = reason },
+        Actions = [new PolicyAction("pss", "exempt")],
+    };
 
     /// <summary>The namespace's labels over the configured defaults, as PSA reads them; the defaults when the labels are unknown.</summary>
     internal static PssPolicy PolicyFor(string ns, AdmissionConfig config)
