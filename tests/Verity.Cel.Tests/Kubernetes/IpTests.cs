@@ -1,0 +1,72 @@
+namespace Verity.Cel.Tests.Kubernetes;
+
+/// <summary>Cases ported from kubernetes staging/src/k8s.io/apiserver/pkg/cel/library/ip_test.go (TestIP) and ip.go's doc comment.</summary>
+public sealed class IpTests
+{
+    [Theory]
+    [InlineData("ip(\"192.168.0.1\") == ip(\"192.168.0.1\")", true)]
+    [InlineData("isIP(\"192.168.0.1\")", true)]
+    [InlineData("isIP(\"192.168.0.1.0\")", false)]
+    [InlineData("ip.isCanonical(\"127.0.0.1\")", true)]
+    [InlineData("ip(\"192.168.0.1\").family()", 4L)]
+    [InlineData("ip(\"0.0.0.0\").isUnspecified()", true)]
+    [InlineData("ip(\"127.0.0.1\").isUnspecified()", false)]
+    [InlineData("ip(\"127.0.0.1\").isLoopback()", true)]
+    [InlineData("ip(\"1.2.3.4\").isLoopback()", false)]
+    [InlineData("ip(\"224.0.0.1\").isLinkLocalMulticast()", true)]
+    [InlineData("ip(\"224.0.1.1\").isLinkLocalMulticast()", false)]
+    [InlineData("ip(\"169.254.169.254\").isLinkLocalUnicast()", true)]
+    [InlineData("ip(\"192.168.0.1\").isLinkLocalUnicast()", false)]
+    [InlineData("ip(\"192.168.0.1\").isGlobalUnicast()", true)]
+    [InlineData("ip(\"255.255.255.255\").isGlobalUnicast()", false)]
+    [InlineData("ip(\"2001:db8::68\") == ip(\"2001:db8::68\")", true)]
+    [InlineData("isIP(\"2001:db8::68\")", true)]
+    [InlineData("isIP(\"2001:db8:::68\")", false)]
+    [InlineData("ip.isCanonical(\"2001:db8::68\")", true)]
+    [InlineData("ip.isCanonical(\"2001:DB8::68\")", false)]
+    [InlineData("ip(\"2001:db8::68\").family()", 6L)]
+    [InlineData("ip(\"::\").isUnspecified()", true)]
+    [InlineData("ip(\"::1\").isUnspecified()", false)]
+    [InlineData("ip(\"::1\").isLoopback()", true)]
+    [InlineData("ip(\"2001:db8::abcd\").isLoopback()", false)]
+    [InlineData("ip(\"ff02::1\").isLinkLocalMulticast()", true)]
+    [InlineData("ip(\"fd00::1\").isLinkLocalMulticast()", false)]
+    [InlineData("ip(\"fe80::1\").isLinkLocalUnicast()", true)]
+    [InlineData("ip(\"fd80::1\").isLinkLocalUnicast()", false)]
+    [InlineData("ip(\"2001:db8::abcd\").isGlobalUnicast()", true)]
+    [InlineData("ip(\"ff00::1\").isGlobalUnicast()", false)]
+    [InlineData("string(ip(\"192.168.0.1\"))", "192.168.0.1")]
+    [InlineData("type(ip(\"192.168.0.1\")) == net.IP", true)]
+    // ip.go doc comment and netip canonical forms.
+    [InlineData("ip.isCanonical('2001:db8::abcd')", true)]
+    [InlineData("ip.isCanonical('2001:DB8::ABCD')", false)]
+    [InlineData("ip.isCanonical('2001:db8::0:0:0:abcd')", false)]
+    [InlineData("ip('127.0.0.1').family() == 4", true)]
+    [InlineData("isIP('127.0.0.256')", false)]
+    [InlineData("isIP(':::1')", false)]
+    [InlineData("isIP('010.0.0.1')", false)]
+    [InlineData("isIP('::ffff:1.2.3.4')", false)]
+    [InlineData("isIP('fe80::1%eth0')", false)]
+    [InlineData("string(ip('2001:DB8:0:0:1:0:0:1'))", "2001:db8::1:0:0:1")]
+    [InlineData("string(ip('0:0:0:0:0:0:0:1'))", "::1")]
+    [InlineData("string(ip('1:0:0:2:0:0:0:3'))", "1:0:0:2::3")]
+    [InlineData("string(ip('::1.2.3.4'))", "::102:304")]
+    [InlineData("ip('10.0.0.1') == ip('10.0.0.2')", false)]
+    public void Evaluates(string expr, object expected) => K8s.Is(expr, expected);
+
+    [Theory]
+    [InlineData("ip(\"192.168.0.1.0\")", "IP Address \"192.168.0.1.0\" parse error during conversion from string: ParseAddr(\"192.168.0.1.0\"): IPv4 address too long")]
+    [InlineData("ip.isCanonical(\"127.0.0.1.0\")", "IP Address \"127.0.0.1.0\" parse error during conversion from string: ParseAddr(\"127.0.0.1.0\"): IPv4 address too long")]
+    [InlineData("ip(\"2001:db8:::68\")", "IP Address \"2001:db8:::68\" parse error during conversion from string: ParseAddr(\"2001:db8:::68\"): each colon-separated field must have at least one digit (at \":68\")")]
+    [InlineData("ip.isCanonical(\"2001:db8:::68\")", "IP Address \"2001:db8:::68\" parse error during conversion from string: ParseAddr(\"2001:db8:::68\"): each colon-separated field must have at least one digit (at \":68\")")]
+    [InlineData("ip('127.0.0.256')", "IP Address \"127.0.0.256\" parse error during conversion from string: ParseAddr(\"127.0.0.256\"): IPv4 field has value >255")]
+    [InlineData("ip('::ffff:1.2.3.4')", "IPv4-mapped IPv6 address \"::ffff:1.2.3.4\" is not allowed")]
+    [InlineData("ip('fe80::1%eth0')", "IP address \"fe80::1%eth0\" with zone value is not allowed")]
+    [InlineData("ip('010.0.0.1')", "IP Address \"010.0.0.1\" parse error during conversion from string: ParseAddr(\"010.0.0.1\"): IPv4 field has octet with leading zero")]
+    [InlineData("ip('')", "IP Address \"\" parse error during conversion from string: ParseAddr(\"\"): unable to parse IP")]
+    public void Fails(string expr, string error) => K8s.Error(expr, error);
+
+    [Fact]
+    public void Passing_a_cidr_to_isIP_is_a_compile_error() =>
+        Assert.Contains("found no matching overload for 'isIP' applied to '(net.CIDR)'", K8s.CompileError("isIP(cidr(\"192.168.0.0/24\"))"));
+}
