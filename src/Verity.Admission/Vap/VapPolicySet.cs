@@ -187,8 +187,7 @@ public sealed class VapPolicySet
         (Verity.Cel.Kubernetes.ICelAuthorizer?, string) authorizer)
     {
         var budget = new VapBudget();
-        var variables = policy.Variables.GroupBy(v => v.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Expression, StringComparer.Ordinal);
-        var activation = new VapActivation(request, requestJson, param, namespaceObject, variables, budget, authorizer);
+        var activation = new VapActivation(request, requestJson, param, namespaceObject, policy.VariablesByName, budget, authorizer);
         var denials = new List<(int, string, string)>();
         var failOnError = policy.FailOnError;
 
