@@ -44,7 +44,8 @@ internal static class AdmissionManifestsRunner
         }
         try
         {
-            await PrivateFile.WriteAsync(settings.Out, yaml, cancellationToken);
+            // Created 0600 and renamed into place: the private key is never readable by others, not even briefly.
+            Verity.Identity.Store.SecureFile.Write(settings.Out, yaml, secret: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

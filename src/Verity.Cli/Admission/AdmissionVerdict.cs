@@ -17,7 +17,5 @@ internal sealed record AdmissionVerdict(KubeObject Object)
     public bool Allowed => !Violations.Any(v => v.Denies);
 
     /// <summary><c>namespace/kind/name</c> with the kind lower-case; cluster-scoped objects: <c>kind/name</c>.</summary>
-    public string Resource => Object.Namespace is { } ns
-        ? $"{ns}/{Object.Kind.ToLowerInvariant()}/{Object.Name}"
-        : $"{Object.Kind.ToLowerInvariant()}/{Object.Name}";
+    public string Resource => Output.ResourceName.Of(Object);
 }

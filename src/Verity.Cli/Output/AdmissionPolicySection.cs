@@ -25,9 +25,6 @@ internal static class AdmissionPolicySection
 
     private static string NamespaceOf(KubeObject o) => o.Namespace ?? (o.Kind == "Namespace" && o.Ref.Group == "" ? o.Name : "");
 
-    private static string Resource(KubeObject o) =>
-        o.Namespace is null ? $"{o.Kind.ToLowerInvariant()}/{o.Name}" : $"{o.Namespace}/{o.Kind.ToLowerInvariant()}/{o.Name}";
-
     public static void Write(IAnsiConsole console, AdmissionPolicyReport report)
     {
         var denied = report.Results.Count(r => !r.Result.Allowed);
@@ -50,9 +47,9 @@ internal static class AdmissionPolicySection
             {
                 // The resource line is never wrapped (see ConsoleWidth); the API server's text is wrapped below it.
                 var color = decision.Action == "Deny" ? "red" : "yellow";
-                var header = $"  {decision.Action.ToLowerInvariant()}  {Resource(obj)}";
+                var header = $"  {decision.Action.ToLowerInvariant()}  {ResourceName.Of(obj)}";
                 ConsoleWidth.AtLeast(console, header.Length);
-                console.MarkupLine($"  [{color}]{decision.Action.ToLowerInvariant()}[/]  {Markup.Escape(Resource(obj))}");
+                console.MarkupLine($"  [{color}]{decision.Action.ToLowerInvariant()}[/]  {Markup.Escape(ResourceName.Of(obj))}");
                 foreach (var line in TextWrap.Wrap(decision.Text, Math.Max(20, console.Profile.Width - indent.Length)))
                     console.MarkupLine(indent + Markup.Escape(line));
             }
@@ -89,7 +86,7 @@ internal static class AdmissionPolicySection
             foreach (var decision in result.Decisions.Where(d => d.Action is "Deny" or "Warn"))
             {
                 json.WriteStartObject();
-                json.WriteString("resource", Resource(obj));
+                json.WriteString("resource", ResourceName.Of(obj));
                 json.WriteString("policy", decision.Policy);
                 if (decision.Binding is null) json.WriteNull("binding");
                 else json.WriteString("binding", decision.Binding);

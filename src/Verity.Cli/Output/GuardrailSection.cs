@@ -28,9 +28,6 @@ internal static class GuardrailSection
     private static string NamespaceOf(GuardrailResult r) =>
         r.Object.Namespace ?? (r.Object.Kind == "Namespace" && r.Object.Ref.Group == "" ? r.Object.Name : "");
 
-    private static string Resource(KubeObject o) =>
-        o.Namespace is null ? $"{o.Kind.ToLowerInvariant()}/{o.Name}" : $"{o.Namespace}/{o.Kind.ToLowerInvariant()}/{o.Name}";
-
     public static void Write(IAnsiConsole console, IReadOnlyList<GuardrailResult> results)
     {
         var denied = results.Where(r => !r.Allowed).ToList();
@@ -52,7 +49,7 @@ internal static class GuardrailSection
         foreach (var result in denied)
         {
             foreach (var v in result.Violations.Where(v => v.Denies))
-                console.MarkupLine($"  [red]{Markup.Escape(Resource(result.Object))}[/] {Markup.Escape(v.Policy)}: {Markup.Escape(v.Message)}");
+                console.MarkupLine($"  [red]{Markup.Escape(ResourceName.Of(result.Object))}[/] {Markup.Escape(v.Policy)}: {Markup.Escape(v.Message)}");
         }
     }
 
@@ -84,7 +81,7 @@ internal static class GuardrailSection
             foreach (var v in result.Violations.Where(v => v.Denies))
             {
                 json.WriteStartObject();
-                json.WriteString("resource", Resource(result.Object));
+                json.WriteString("resource", ResourceName.Of(result.Object));
                 json.WriteString("policy", v.Policy);
                 json.WriteString("message", v.Message);
                 json.WriteStartObject("source");

@@ -4,7 +4,7 @@ namespace Verity.Identity.Store;
 /// Writes a file atomically: to a new temporary file in the same directory, created with its final permissions (0600 for
 /// secrets, 0644 otherwise — a key is never world-readable, not even for an instant), then renamed over the target.
 /// </summary>
-internal static class SecureFile
+public static class SecureFile
 {
     private const UnixFileMode Secret = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode Public = Secret | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
